@@ -1,0 +1,71 @@
+# The two commands: `make run` (demo site on http://127.0.0.1:8000) and `make test`.
+# Both create the virtualenv and install everything on first use.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8000
+
+# Values the checks and tests run with (never used in production). Anything
+# already set in the environment wins, e.g. DATABASE_URL from .ci/run.
+TEST_ENV := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-not-a-secret} \
+	DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=false \
+	SITE_URL=$${SITE_URL:-https://blog.example.org}
+
+# Production-like values for `check --deploy` (HTTPS on, debug off).
+DEPLOY_ENV := DJANGO_SECRET_KEY=deploy-check-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
+	DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=true \
+	DJANGO_ALLOWED_HOSTS=www.example.org SITE_URL=https://www.example.org
+
+.PHONY: help install run test test-fast lint format check clean
+
+help:
+	@echo "make run        demo site on http://127.0.0.1:$(PORT) (SQLite unless DATABASE_URL is set)"
+	@echo "make test       lint, checks and the whole test suite"
+	@echo "make test-fast  the test suite only (pass ARGS='tests/posts -k feed' to narrow it)"
+	@echo "make format     reformat Python (ruff) and templates (djhtml)"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: export DJANGO_DEBUG ?= true
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
+run: $(STAMP)
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	@echo ""
+	@echo "  Site:  http://127.0.0.1:$(PORT)/"
+	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/ (credentials above, printed when the admin user was created)"
+	@echo ""
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+check: $(STAMP)
+	$(TEST_ENV) $(BIN)/python manage.py check --fail-level WARNING
+	$(DEPLOY_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+test: lint check
+	$(TEST_ENV) $(BIN)/pytest $(ARGS)
+
+test-fast: $(STAMP)
+	$(TEST_ENV) $(BIN)/pytest $(ARGS)
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache *.egg-info

@@ -1,0 +1,24 @@
+from django.core.paginator import Paginator
+from django.http import Http404
+
+PER_PAGE = 10
+
+
+def paginate(request, object_list, per_page=PER_PAGE, allow_empty=True):
+    """The requested page of `object_list` (two queries: count, then rows).
+
+    A missing, non-numeric or non-positive ?page= means page 1; a page past the
+    end is a 404, so search engines never index duplicates of the last page.
+    With allow_empty=False an empty list is a 404 too.
+    """
+    raw = request.GET.get("page", "")
+    try:
+        number = max(int(raw), 1)
+    except ValueError:
+        number = 1
+    paginator = Paginator(object_list, per_page, allow_empty_first_page=allow_empty)
+    if paginator.count == 0 and not allow_empty:
+        raise Http404("Nothing to list here.")
+    if number > paginator.num_pages:
+        raise Http404("That page number is past the last page.")
+    return paginator.page(number)

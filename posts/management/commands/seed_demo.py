@@ -1,0 +1,94 @@
+import secrets
+from datetime import datetime, timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from posts.demo_content import POSTS
+from posts.models import Post
+
+
+def _local(text):
+    """A 'YYYY-MM-DD HH:MM' string as an aware datetime in the site's zone."""
+    naive = datetime.strptime(text, "%Y-%m-%d %H:%M")
+    return timezone.make_aware(naive, timezone.get_current_timezone())
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content (posts, tags, an admin user). Idempotent: what "
+        "exists already, including any edits to it, is left alone."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        author = self._ensure_admin()
+        created = 0
+        for spec in POSTS:
+            if Post.objects.filter(slug=spec["slug"]).exists():
+                continue
+            post = self._create_post(spec, author)
+            created += 1
+            kind = (
+                "scheduled" if post.is_scheduled else post.get_status_display().lower()
+            )
+            self.stdout.write(f"  added {kind}: {post}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content: {created} post(s) added, "
+                f"{len(POSTS) - created} already present."
+            )
+        )
+
+    def _create_post(self, spec, author):
+        status = spec.get("status", Post.Status.PUBLISHED)
+        if "scheduled_in_days" in spec:
+            published_at = timezone.now().replace(
+                minute=0, second=0, microsecond=0
+            ) + timedelta(days=spec["scheduled_in_days"])
+        elif status == Post.Status.PUBLISHED:
+            published_at = _local(spec["published"])
+        else:
+            published_at = None
+        post = Post.objects.create(
+            title=spec["title"],
+            slug=spec["slug"],
+            body=spec["body"].strip(),
+            status=status,
+            published_at=published_at,
+            author=author,
+        )
+        post.tags.add(*spec["tags"])
+        # updated_at is automatic; give demo posts a believable history.
+        updated = _local(spec["updated"]) if "updated" in spec else published_at
+        if updated:
+            Post.objects.filter(pk=post.pk).update(updated_at=updated)
+        return post
+
+    def _ensure_admin(self):
+        User = get_user_model()
+        existing = User.objects.filter(is_superuser=True).order_by("pk").first()
+        if existing:
+            self.stdout.write(
+                f"Admin user {existing.get_username()!r} already exists; its "
+                "password is unchanged (reset it with "
+                f"`manage.py changepassword {existing.get_username()}`)."
+            )
+            return existing
+        password = secrets.token_urlsafe(12)
+        user = User.objects.create_superuser(
+            "admin",
+            "admin@example.org",
+            password,
+            first_name="Demo",
+            last_name="Author",
+        )
+        self.stdout.write(
+            self.style.WARNING(
+                "\nCreated the admin user. These credentials are shown only once:\n"
+                f"    username: admin\n    password: {password}\n"
+            )
+        )
+        return user

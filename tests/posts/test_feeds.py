@@ -1,0 +1,104 @@
+import xml.etree.ElementTree as ET
+from datetime import datetime, timedelta
+
+import pytest
+from django.utils import timezone
+from django.utils.http import http_date
+
+from tests.factories import make_post
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITE = "https://blog.example.org"
+
+
+def rss_items(response):
+    assert response["Content-Type"].startswith("application/rss+xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    return root.find("channel"), root.findall("channel/item")
+
+
+def test_rss_feed_items_carry_absolute_links_and_full_content(client):
+    body = "<p>" + "Long body. " * 300 + "</p><blockquote><p>Quote</p></blockquote>"
+    post = make_post(title="Full", slug="full", body=body, tags=["Sleep", "Stress"])
+    channel, items = rss_items(client.get("/feed/", HTTP_HOST="localhost"))
+    assert channel.findtext("link") == f"{SITE}/"
+    assert channel.findtext("title") == "Stressed to Zest"
+    (item,) = items
+    assert item.findtext("title") == "Full"
+    assert item.findtext("link") == f"{SITE}/posts/full/"
+    assert item.findtext("guid") == f"{SITE}/p/{post.pk}/"
+    assert item.findtext("description") == post.body  # whole body, not a teaser
+    assert sorted(c.text for c in item.findall("category")) == ["Sleep", "Stress"]
+    assert item.findtext("pubDate")
+    assert "Dr Hawkins" in item.findtext("{http://purl.org/dc/elements/1.1/}creator")
+
+
+def test_rss_feed_lists_the_20_newest(client):
+    posts = [make_post() for _ in range(25)]
+    _, items = rss_items(client.get("/feed/"))
+    newest = sorted(posts, key=lambda p: p.published_at, reverse=True)[:20]
+    assert [i.findtext("title") for i in items] == [p.title for p in newest]
+
+
+def test_atom_feed_has_published_and_updated_dates(client):
+    post = make_post(slug="atom-post", published_at=timezone.now() - timedelta(days=3))
+    response = client.get("/feed/atom/")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)
+    assert root.find(f"{ATOM}link[@rel='self']").get("href") == f"{SITE}/feed/atom/"
+    (entry,) = root.findall(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}link").get("href") == f"{SITE}/posts/atom-post/"
+    published = datetime.fromisoformat(entry.findtext(f"{ATOM}published"))
+    updated = datetime.fromisoformat(entry.findtext(f"{ATOM}updated"))
+    assert published == post.published_at
+    assert updated == post.updated_at
+    assert entry.findtext(f"{ATOM}author/{ATOM}name") == "Dr Hawkins"
+    assert entry.findtext(f"{ATOM}summary") == post.body
+
+
+def test_old_drupal_feed_address_serves_the_same_feed(client):
+    make_post(tags=["Sleep"])
+    make_post()
+    assert client.get("/rss.xml").content == client.get("/feed/").content
+    assert client.get("/rss.xml").status_code == 200
+
+
+def test_tag_feed_lists_only_that_tags_posts(client):
+    make_post(title="Tagged", tags=["Sleep"])
+    make_post(title="Other", tags=["Stress"])
+    channel, items = rss_items(client.get("/tags/sleep/feed/"))
+    assert [i.findtext("title") for i in items] == ["Tagged"]
+    assert channel.findtext("link") == f"{SITE}/tags/sleep/"
+    assert "Sleep" in channel.findtext("title")
+
+
+def test_tag_feed_of_unknown_tag_is_404(client):
+    assert client.get("/tags/unknown/feed/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path", ["/feed/", "/feed/atom/", "/rss.xml", "/tags/sleep/feed/"]
+)
+def test_feeds_answer_conditional_get_with_304(client, path):
+    make_post(tags=["sleep"])
+    first = client.get(path)
+    assert first.status_code == 200
+    assert first.has_header("ETag") and first.has_header("Last-Modified")
+    by_etag = client.get(path, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert by_etag.status_code == 304 and by_etag.content == b""
+    by_date = client.get(path, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert by_date.status_code == 304
+
+
+def test_feed_changes_after_a_new_post_so_304_stops(client):
+    make_post()
+    first = client.get("/feed/")
+    make_post(title="Brand new")
+    again = client.get("/feed/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert b"Brand new" in again.content
+    stale = http_date((timezone.now() - timedelta(days=30)).timestamp())
+    assert client.get("/feed/", HTTP_IF_MODIFIED_SINCE=stale).status_code == 200

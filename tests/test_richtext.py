@@ -1,0 +1,80 @@
+import pytest
+
+from hawkins_site.richtext import sanitize_html, teaser_from_html, truncate_words
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+        '<img src="x.png" onerror="alert(1)">',
+        '<p onclick="alert(1)">click</p>',
+        '<a href="javascript:alert(1)">link</a>',
+        '<a href=" JaVaScRiPt:alert(1)">link</a>',
+        '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+        "<style>body{background:url(javascript:alert(1))}</style>",
+        '<iframe src="https://evil.example"></iframe>',
+        '<svg onload="alert(1)"><circle r="1"/></svg>',
+        '<form action="https://evil.example"><input name="q"></form>',
+    ],
+)
+def test_sanitiser_strips_executable_content(hostile):
+    clean = sanitize_html(f"<p>Before</p>{hostile}<p>After</p>").lower()
+    for marker in ["<script", "onerror", "onclick", "onload", "javascript:", "data:",
+                   "<style", "<iframe", "<svg", "<form", "<input"]:  # fmt: skip
+        assert marker not in clean
+    assert "<p>before</p>" in clean and "<p>after</p>" in clean
+
+
+def test_sanitiser_keeps_the_markup_posts_are_written_in():
+    html = (
+        "<h2>Key points</h2><ol><li><strong>One</strong></li></ol>"
+        "<blockquote><p><em>Quoted</em></p></blockquote>"
+        '<figure class="image"><img src="/media/a.jpg" alt="A"><figcaption>C'
+        "</figcaption></figure><table><thead><tr><th>H</th></tr></thead>"
+        "<tbody><tr><td>D</td></tr></tbody></table><hr>"
+    )
+    assert sanitize_html(html) == html
+
+
+def test_links_get_noopener_and_keep_safe_schemes():
+    clean = sanitize_html('<a href="https://ok.example/" target="_blank">ok</a>')
+    assert clean == '<a href="https://ok.example/" rel="noopener noreferrer">ok</a>'
+    assert 'href="mailto:me@example.org"' in sanitize_html(
+        '<a href="mailto:me@example.org">m</a>'
+    )
+
+
+def test_unknown_figure_classes_are_dropped():
+    assert sanitize_html('<figure class="image evil"></figure>') == (
+        '<figure class="image"></figure>'
+    )
+
+
+def test_teaser_is_the_first_paragraph_as_plain_text():
+    html = "<h2>Heading</h2><p>First &amp; <em>best</em> &lt;p&gt;.</p><p>Second.</p>"
+    assert teaser_from_html(html) == "First & best <p>."
+
+
+def test_teaser_cuts_on_a_word_boundary_with_an_ellipsis():
+    words = " ".join(f"word{i}" for i in range(100))
+    teaser = teaser_from_html(f"<p>{words}</p>", max_words=10)
+    assert teaser == " ".join(f"word{i}" for i in range(10)) + "\u2026"
+
+
+def test_teaser_never_ends_inside_an_entity_or_tag():
+    html = "<p>" + "caf&eacute; &amp; <a href='/x'>tea</a> " * 40 + "</p>"
+    teaser = teaser_from_html(html, max_words=7)
+    assert "&" not in teaser.replace(" & ", "")
+    assert "<" not in teaser and ">" not in teaser
+    assert teaser.endswith("\u2026")
+
+
+def test_teaser_falls_back_to_all_text_without_paragraphs():
+    assert teaser_from_html("<ul><li>One</li><li>Two</li></ul>") == "One Two"
+
+
+def test_truncate_words_handles_one_enormous_word():
+    assert truncate_words("x" * 1000, max_chars=10) == "x" * 10 + "\u2026"
+    assert truncate_words("short text") == "short text"
