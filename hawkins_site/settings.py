@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.forms",
     "taggit",
+    "django_ckeditor_5",
+    "reversion",
     "posts",
     "talks",
 ]
@@ -169,6 +171,65 @@ STORAGES = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# The editor (django-ckeditor-5). Its bundle carries every plugin, including
+# Markdown output, raw-HTML embedding and source editing: those are removed so
+# the author gets the toolbar below and the HTML that nh3 keeps (richtext.py).
+_EDITOR = {
+    "removePlugins": [
+        "Markdown", "SourceEditing", "GeneralHtmlSupport", "Style", "HtmlEmbed",
+        "FullPage", "MediaEmbed", "Font", "Highlight", "CodeBlock", "TodoList",
+        "PageBreak", "Mention", "CKFinderUploadAdapter", "Alignment",
+        "TableProperties", "TableCellProperties", "IndentBlock", "ImageResize",
+        "ShowBlocks",
+    ],
+    "toolbar": {
+        "items": [
+            "heading", "|", "bold", "italic", "link", "|",
+            "bulletedList", "numberedList", "blockQuote", "|",
+            "uploadImage", "insertTable", "horizontalLine", "|",
+            "undo", "redo", "|", "findAndReplace",
+        ],
+        "shouldNotGroupWhenFull": True,
+    },
+    "heading": {
+        "options": [
+            {"model": "paragraph", "title": "Paragraph",
+             "class": "ck-heading_paragraph"},
+            *(
+                {"model": f"heading{n}", "view": f"h{n}", "title": title,
+                 "class": f"ck-heading_heading{n}"}
+                for n, title in [(2, "Heading"), (3, "Subheading"),
+                                 (4, "Minor heading")]
+            ),
+        ]
+    },
+    "image": {
+        "toolbar": [
+            "imageTextAlternative", "toggleImageCaption", "|",
+            "imageStyle:inline", "imageStyle:block", "imageStyle:side",
+        ],
+    },
+    "table": {
+        "contentToolbar": [
+            "tableColumn", "tableRow", "mergeTableCells", "toggleTableCaption",
+        ],
+    },
+    "list": {"properties": {"styles": False, "startIndex": True, "reversed": True}},
+    "link": {"defaultProtocol": "https://"},
+}  # fmt: skip
+CKEDITOR_5_CONFIGS = {"default": _EDITOR, "post": _EDITOR, "talk": _EDITOR}
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_image_upload"
+CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "gif", "webp"]
+CKEDITOR_5_CUSTOM_CSS = "css/admin-editor.css"
+
+# Uploads: images are re-encoded by hawkins_site/images.py, attachments checked
+# by hawkins_site/attachments.py.
+IMAGE_MAX_BYTES = 10 * 1024 * 1024
+IMAGE_MAX_PIXELS = 40_000_000
+ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024
+# Requests carrying a file up to the largest limit, plus form fields.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # HTTPS. Behind a TLS-terminating proxy (see README "Deploying"), the proxy must set
 # X-Forwarded-Proto; only then trust it.

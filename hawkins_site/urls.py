@@ -4,11 +4,17 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from hawkins_site.editor import image_upload
 from posts.sitemaps import sitemaps
 from posts.views import robots_txt
 
+admin.site.site_header = f"{settings.SITE_TITLE}: the author's desk"
+admin.site.site_title = f"{settings.SITE_TITLE} admin"
+admin.site.index_title = "Write, publish and look after the site"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("editor/upload-image/", image_upload, name="editor_image_upload"),
     path(
         "sitemap.xml",
         sitemap,

@@ -1,12 +1,18 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.formats import date_format
+from reversion.admin import VersionAdmin
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
-from .models import Post
+from hawkins_site.images import clean_image_file
+from hawkins_site.revisions import CompareVersionsMixin
+
+from .models import Attachment, Post, Series
 from .templatetags.posts_tags import sorted_tags
 
 
@@ -38,18 +44,42 @@ class PostAdminForm(forms.ModelForm):
             "body",
             "excerpt",
             "tags",
+            "featured_image",
+            "featured_image_alt",
+            "featured_image_caption",
+            "featured_image_credit",
+            "series",
+            "series_position",
             "status",
             "published_at",
             "author",
         ]
         widgets = {
             "tags": TagAutocompleteWidget(attrs={"size": 60}),
-            "body": forms.Textarea(attrs={"rows": 30, "cols": 90}),
             "excerpt": forms.Textarea(attrs={"rows": 3, "cols": 90}),
+            "featured_image": forms.ClearableFileInput(
+                attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
+            ),
         }
+
+    def clean_featured_image(self):
+        image = self.cleaned_data.get("featured_image")
+        if isinstance(image, UploadedFile):
+            # Verified and re-encoded (no EXIF location), stored under a new name.
+            content, _ = clean_image_file(image, folder="featured")
+            return content
+        return image
 
     def clean(self):
         cleaned = super().clean()
+        if (
+            cleaned.get("featured_image")
+            and not cleaned.get("featured_image_alt", "").strip()
+        ):
+            self.add_error(
+                "featured_image_alt",
+                "Describe the image for readers who cannot see it (alt text).",
+            )
         # Publishing without a date means "publish now".
         if cleaned.get("status") == Post.Status.PUBLISHED and not cleaned.get(
             "published_at"
@@ -79,21 +109,51 @@ class YearListFilter(admin.SimpleListFilter):
         return queryset
 
 
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    fields = ["title", "file", "position", "file_type", "file_size"]
+    readonly_fields = ["file_type", "file_size"]
+    extra = 0
+    verbose_name = "download"
+    verbose_name_plural = "downloads (handouts, slides, copies)"
+
+
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(CompareVersionsMixin, VersionAdmin):
     form = PostAdminForm
-    list_display = ["title", "visibility", "published_at", "tag_list"]
-    list_filter = ["status", YearListFilter, "tags"]
+    inlines = [AttachmentInline]
+    list_display = ["title", "visibility", "published_at", "series", "tag_list"]
+    list_filter = ["status", YearListFilter, "series", "tags"]
+    list_select_related = ["series"]
     search_fields = ["title", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["updated_at"]
+    autocomplete_fields = ["series"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "body", "excerpt", "tags"]}),
+        (
+            "Featured image",
+            {
+                "fields": [
+                    "featured_image",
+                    "featured_image_alt",
+                    "featured_image_caption",
+                    "featured_image_credit",
+                ],
+                "classes": ["collapse"],
+            },
+        ),
+        ("Series", {"fields": ["series", "series_position"]}),
         ("Publishing", {"fields": ["status", "published_at", "author", "updated_at"]}),
     ]
     list_per_page = 50
     show_full_result_count = False
+    history_latest_first = True
+    compare_html_fields = ["body"]
+
+    class Media:
+        js = ["js/admin-drafts.js"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
@@ -104,6 +164,11 @@ class PostAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if obj.author_id is None:
             obj.author = request.user
+        if "_publish_now" in request.POST:
+            obj.status = Post.Status.PUBLISHED
+            if not obj.published_at or obj.published_at > timezone.now():
+                obj.published_at = timezone.now()
+            messages.success(request, f"“{obj}” is now published.")
         super().save_model(request, obj, form, change)
 
     @admin.display(description="tags")
@@ -116,3 +181,36 @@ class PostAdmin(admin.ModelAdmin):
             when = date_format(timezone.localtime(obj.published_at), "j M Y H:i")
             return f"Scheduled for {when}"
         return obj.get_status_display()
+
+
+class SeriesPostInline(admin.TabularInline):
+    model = Post
+    fields = ["series_position", "title", "status", "published_at"]
+    readonly_fields = ["title", "status", "published_at"]
+    ordering = ["series_position", "published_at"]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    verbose_name = "post in this series"
+    verbose_name_plural = "posts in this series (set the part numbers here)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Series)
+class SeriesAdmin(VersionAdmin):
+    list_display = ["title", "num_posts"]
+    search_fields = ["title", "description"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [SeriesPostInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(num_posts=Count("posts"))
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+    @admin.display(description="posts", ordering="num_posts")
+    def num_posts(self, obj):
+        return obj.num_posts

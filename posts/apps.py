@@ -4,3 +4,21 @@ from django.apps import AppConfig
 class PostsConfig(AppConfig):
     name = "posts"
     verbose_name = "Blog"
+
+    def ready(self):
+        import reversion
+        from taggit.models import Tag
+
+        from .models import Attachment, Post, Series, TaggedPost
+
+        # What a post's history keeps: its row, its tag links (and the tags,
+        # so a tag deleted since comes back too) and its attachments.
+        for model, follow in [
+            (Tag, ()),
+            (TaggedPost, ("tag",)),
+            (Attachment, ()),
+            (Post, ("taggedpost_set", "attachments")),
+            (Series, ()),
+        ]:
+            if not reversion.is_registered(model):
+                reversion.register(model, follow=follow)

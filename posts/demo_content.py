@@ -1,9 +1,18 @@
 """Demo posts for `manage.py seed_demo`. Every word here was written for this
 project; none is copied from the author's real site or anywhere else."""
 
+SERIES = {
+    "slug": "compassion-in-the-consulting-room",
+    "title": "Compassion in the consulting room",
+    "description": "Three short posts on compassion in clinical work: what it "
+    "is, what gets in its way, and what helps.",
+}
+
 POSTS = [
     {
         "slug": "three-minute-breathing-space-for-busy-clinicians",
+        "featured_image": "A lemon slice on a calm blue background",
+        "attachment": "Breathing space: a one-page guide",
         "title": "A three-minute breathing space for busy clinicians",
         "published": "2024-02-14 08:30",
         "tags": ["mindfulness", "stress", "burnout"],
@@ -122,6 +131,7 @@ we know."</p></blockquote>
     },
     {
         "slug": "compassion-in-the-consulting-room-1st-post",
+        "series_position": 1,
         "title": "Compassion in the consulting room (1st post)",
         "published": "2025-01-12 09:00",
         "tags": ["compassion", "therapeutic relationship"],
@@ -140,6 +150,7 @@ clinical settings, and in the third at what helps.</p>
     },
     {
         "slug": "compassion-in-the-consulting-room-2nd-post",
+        "series_position": 2,
         "title": "Compassion in the consulting room (2nd post)",
         "published": "2025-01-26 09:00",
         "tags": ["compassion", "burnout", "therapeutic relationship"],
@@ -162,6 +173,7 @@ individual resilience.</p>
     },
     {
         "slug": "compassion-in-the-consulting-room-3rd-post",
+        "series_position": 3,
         "title": "Compassion in the consulting room (3rd post)",
         "published": "2025-02-09 09:00",
         "tags": ["compassion", "wellbeing", "therapeutic relationship"],

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from taggit.models import Tag
 
-from .models import Post
+from .models import Post, Series
 from .templatetags.posts_tags import sorted_tags
 
 FEED_LENGTH = 20
@@ -86,3 +86,25 @@ class TagFeed(LatestPostsFeed):
 
     def items(self, obj):
         return Post.objects.for_listing().filter(tags=obj)[:FEED_LENGTH]
+
+
+class SeriesFeed(LatestPostsFeed):
+    """RSS 2.0 of one series' posts, newest first."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Series, slug=slug)
+
+    def title(self, obj):
+        return f"{settings.SITE_TITLE}: {obj.title}"
+
+    def description(self, obj):
+        return obj.description or f"The series \u201c{obj.title}\u201d."
+
+    def link(self, obj):
+        return absolute(obj.get_absolute_url())
+
+    def feed_url(self, obj):
+        return absolute(reverse("posts:series_feed", kwargs={"slug": obj.slug}))
+
+    def items(self, obj):
+        return Post.objects.for_listing().filter(series=obj)[:FEED_LENGTH]

@@ -1,12 +1,20 @@
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from hawkins_site.attachments import AttachmentBase
+from hawkins_site.images import keep_or_unguessable, make_renditions
 from hawkins_site.richtext import sanitize_html, teaser_from_html
+
+
+def featured_image_upload_to(instance, filename):
+    return keep_or_unguessable(filename, "featured")
 
 
 class PostQuerySet(models.QuerySet):
@@ -23,6 +31,44 @@ class PostQuerySet(models.QuerySet):
     def teasers(self):
         """for_listing() without the body, for pages that show only teasers."""
         return self.for_listing().defer("body")
+
+    def in_series_order(self):
+        """Series position first; unnumbered parts after, by date."""
+        return self.order_by(
+            F("series_position").asc(nulls_last=True), "published_at", "pk"
+        )
+
+
+class SeriesQuerySet(models.QuerySet):
+    def with_public_posts(self):
+        """Series that have at least one public post, each with `num_posts`."""
+        return (
+            self.filter(posts__in=Post.objects.published())
+            .annotate(num_posts=Count("posts"))
+            .order_by("title")
+        )
+
+
+class Series(models.Model):
+    """Numbered posts that belong together, e.g. "(1st post)", "(2nd post)"."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    description = models.TextField(
+        blank=True, help_text="Plain text shown at the top of the series page."
+    )
+
+    objects = SeriesQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "series"
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("posts:series", kwargs={"slug": self.slug})
 
 
 class TaggedPost(TaggedItemBase):
@@ -53,8 +99,9 @@ class Post(models.Model):
         unique=True,
         help_text="The last part of the post's address: /posts/<slug>/.",
     )
-    body = models.TextField(
-        help_text="HTML. Scripts, styles and unsafe links are removed on save."
+    body = CKEditor5Field(
+        config_name="post",
+        help_text="Scripts, styles and unsafe links are removed when you save.",
     )
     excerpt = models.TextField(
         blank=True,
@@ -83,6 +130,33 @@ class Post(models.Model):
         blank=True,
         related_name="posts",
     )
+    featured_image = models.FileField(
+        upload_to=featured_image_upload_to,
+        max_length=255,
+        blank=True,
+        help_text="JPEG, PNG, WebP or GIF, at most 10 MB. Shown at the top of the "
+        "post, in lists and when the post is shared.",
+    )
+    featured_image_alt = models.CharField(
+        "alt text",
+        max_length=300,
+        blank=True,
+        help_text="What the image shows, for readers who cannot see it. "
+        "Required when there is an image.",
+    )
+    featured_image_caption = models.CharField("caption", max_length=300, blank=True)
+    featured_image_credit = models.CharField("credit", max_length=200, blank=True)
+    featured_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    series = models.ForeignKey(
+        Series,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="posts",
+    )
+    series_position = models.PositiveSmallIntegerField(
+        "part", null=True, blank=True, help_text="1 for the first post, and so on."
+    )
     tags = TaggableManager(
         through=TaggedPost,
         blank=True,
@@ -102,7 +176,12 @@ class Post(models.Model):
                 name="post_published_has_date",
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 violation_error_message="A published post needs a publication date.",
-            )
+            ),
+            models.CheckConstraint(
+                name="post_featured_image_has_alt",
+                condition=Q(featured_image="") | ~Q(featured_image_alt=""),
+                violation_error_message="Describe the featured image (alt text).",
+            ),
         ]
 
     def __str__(self):
@@ -115,9 +194,27 @@ class Post(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "teaser"}
         super().save(*args, **kwargs)
+        self._refresh_renditions()
 
     def get_absolute_url(self):
         return reverse("posts:detail", kwargs={"slug": self.slug})
+
+    def _refresh_renditions(self):
+        """Cut the featured image into renditions once, when it changes. The
+        file is committed to storage by super().save(), so this runs after it."""
+        name = self.featured_image.name if self.featured_image else ""
+        if self.featured_renditions.get("source", "") == name:
+            return
+        renditions = {}
+        if name:
+            with self.featured_image.open("rb") as image:
+                month = timezone.localtime().strftime("%Y/%m")
+                storage = self.featured_image.storage
+                renditions = make_renditions(
+                    storage, name, image.read(), f"renditions/{month}"
+                )
+        self.featured_renditions = renditions
+        Post.objects.filter(pk=self.pk).update(featured_renditions=renditions)
 
     @property
     def is_scheduled(self):
@@ -136,8 +233,39 @@ class Post(models.Model):
         local = timezone.localtime
         return local(self.updated_at).date() > local(self.published_at).date()
 
+    def featured_picture(self):
+        """What templates need to show the featured image; no storage access."""
+        data = self.featured_renditions
+        if not data.get("sizes"):
+            return None
+        url = default_storage.url
+        sizes = data["sizes"]
+        middle = sizes[min(1, len(sizes) - 1)]
+        return {
+            "webp_srcset": ", ".join(f"{url(s['webp'])} {s['width']}w" for s in sizes),
+            "jpg_srcset": ", ".join(f"{url(s['jpg'])} {s['width']}w" for s in sizes),
+            "src": url(middle["jpg"]),
+            "width": middle["width"],
+            "height": middle["height"],
+            "thumb": url(sizes[0]["jpg"]),
+            "thumb_webp": url(sizes[0]["webp"]),
+            "thumb_width": sizes[0]["width"],
+            "thumb_height": sizes[0]["height"],
+            "card": url(data["card"]),
+            "alt": self.featured_image_alt,
+        }
+
     def get_canonical_url(self):
         return settings.SITE_URL + self.get_absolute_url()
 
     def get_short_url(self):
         return settings.SITE_URL + reverse("posts:short", kwargs={"pk": self.pk})
+
+
+class Attachment(AttachmentBase):
+    """A file offered for download on a post's page."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
+
+    class Meta(AttachmentBase.Meta):
+        pass

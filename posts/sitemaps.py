@@ -5,7 +5,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from .models import Post
+from .models import Post, Series
 from .views import public_tags
 
 
@@ -45,15 +45,38 @@ class TagSitemap(SiteSitemap):
         return item.last_updated_at
 
 
+class SeriesSitemap(SiteSitemap):
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return Series.objects.with_public_posts().annotate(
+            last_updated_at=Max("posts__updated_at")
+        )
+
+    def lastmod(self, item):
+        return item.last_updated_at
+
+
 class PagesSitemap(SiteSitemap):
     changefreq = "daily"
     priority = 1.0
 
     def items(self):
-        return ["posts:list", "posts:tag_cloud", "posts:archive_index"]
+        return [
+            "posts:list",
+            "posts:tag_cloud",
+            "posts:series_index",
+            "posts:archive_index",
+        ]
 
     def location(self, item):
         return reverse(item)
 
 
-sitemaps = {"pages": PagesSitemap, "posts": PostSitemap, "tags": TagSitemap}
+sitemaps = {
+    "pages": PagesSitemap,
+    "posts": PostSitemap,
+    "series": SeriesSitemap,
+    "tags": TagSitemap,
+}

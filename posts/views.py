@@ -11,7 +11,7 @@ from taggit.models import Tag
 
 from hawkins_site.pagination import paginate
 
-from .models import Post
+from .models import Post, Series
 
 # Years a datetime lookup can take without overflowing (datetime.MAXYEAR - 1).
 MIN_YEAR, MAX_YEAR = 1, 9998
@@ -27,13 +27,22 @@ def post_list(request):
 def post_detail(request, slug):
     is_staff = request.user.is_staff
     visible = Post.objects.all() if is_staff else Post.objects.published()
-    post = get_object_or_404(visible.prefetch_related("tags"), slug=slug)
+    post = get_object_or_404(
+        visible.select_related("series").prefetch_related("tags", "attachments"),
+        slug=slug,
+    )
     is_public = not is_staff or Post.objects.published().filter(pk=post.pk).exists()
     older, newer = _neighbours(post) if is_public else (None, None)
     response = render(
         request,
         "posts/post_detail.html",
-        {"post": post, "is_public": is_public, "older": older, "newer": newer},
+        {
+            "post": post,
+            "is_public": is_public,
+            "older": older,
+            "newer": newer,
+            "series": _series_context(post),
+        },
     )
     if not is_public:
         add_never_cache_headers(response)
@@ -56,6 +65,48 @@ def _neighbours(post):
         .first()
     )
     return older, newer
+
+
+def _series_context(post):
+    """The post's place in its series: the public parts in order (one query)."""
+    if post.series_id is None:
+        return None
+    parts = list(
+        Post.objects.published()
+        .filter(series_id=post.series_id)
+        .in_series_order()
+        .only("title", "slug", "series_position", "series_id", "published_at")
+    )
+    index = next((i for i, part in enumerate(parts) if part.pk == post.pk), None)
+    return {
+        "series": post.series,
+        "parts": parts,
+        "number": None if index is None else index + 1,
+        "previous": parts[index - 1] if index else None,
+        "next": parts[index + 1]
+        if index is not None and index + 1 < len(parts)
+        else None,
+    }
+
+
+@require_safe
+def series_index(request):
+    return render(
+        request,
+        "posts/series_list.html",
+        {"series_list": Series.objects.with_public_posts()},
+    )
+
+
+@require_safe
+def series_detail(request, slug):
+    series = get_object_or_404(Series, slug=slug)
+    parts = list(Post.objects.teasers().filter(series=series).in_series_order())
+    if not parts:
+        raise Http404("This series has no published posts yet.")
+    return render(
+        request, "posts/series_detail.html", {"series": series, "parts": parts}
+    )
 
 
 @require_safe

@@ -12,6 +12,13 @@ from tests.factories import make_draft, make_post, make_scheduled
 
 pytestmark = pytest.mark.django_db
 
+EMPTY_INLINES = {
+    "attachments-TOTAL_FORMS": "0",
+    "attachments-INITIAL_FORMS": "0",
+    "attachments-MIN_NUM_FORMS": "0",
+    "attachments-MAX_NUM_FORMS": "1000",
+}
+
 
 def test_changelist_shows_status_dates_and_tags(admin_client):
     make_post(title="Live one", tags=["Sleep", "Stress"])
@@ -77,6 +84,7 @@ def test_publishing_without_a_date_publishes_now_and_sets_author(admin_client):
             "status": "published",
             "published_at_0": "",
             "published_at_1": "",
+            **EMPTY_INLINES,
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -1,11 +1,12 @@
 from datetime import timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
-from posts.models import Post
+from posts.models import Post, Series
 from tests.factories import make_draft, make_post, make_scheduled
 
 pytestmark = pytest.mark.django_db
@@ -321,7 +322,16 @@ def test_archive_year_hides_drafts_and_scheduled(client):
 
 
 def _posts_with_tags(n):
-    return [make_post(tags=FIVE_TAGS) for _ in range(n)]
+    """n posts, each with five tags, a download and a place in one series."""
+    series = Series.objects.create(title="A series", slug="a-series")
+    posts = []
+    for position in range(1, n + 1):
+        post = make_post(tags=FIVE_TAGS, series=series, series_position=position)
+        post.attachments.create(
+            title="Handout", file=ContentFile(b"%PDF-1.4 test", name="handout.pdf")
+        )
+        posts.append(post)
+    return posts
 
 
 @pytest.mark.parametrize("n", [1, 10])
@@ -336,7 +346,10 @@ def _posts_with_tags(n):
         ("/feed/atom/", 2),
         ("/rss.xml", 2),
         ("/tags/mindfulness/feed/", 3),  # tag, rows, tags
-        ("/sitemap.xml", 4),  # posts: count + rows; tags: count + rows
+        ("/sitemap.xml", 6),  # count + rows for each of posts, series, tags
+        ("/series/", 1),
+        ("/series/a-series/", 3),  # series, parts, tags
+        ("/series/a-series/feed/", 3),  # series, rows, tags
     ],
 )
 def test_list_pages_and_feeds_use_a_fixed_number_of_queries(
@@ -350,7 +363,8 @@ def test_list_pages_and_feeds_use_a_fixed_number_of_queries(
 @pytest.mark.parametrize("n", [1, 10])
 def test_post_page_uses_a_fixed_number_of_queries(client, django_assert_num_queries, n):
     posts = _posts_with_tags(n)
-    with django_assert_num_queries(4):  # post, tags, previous, next
+    # post + series, tags, attachments, the series' parts, previous, next
+    with django_assert_num_queries(6):
         assert client.get(posts[0].get_absolute_url()).status_code == 200
 
 

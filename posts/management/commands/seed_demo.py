@@ -1,13 +1,16 @@
 import secrets
 from datetime import datetime, timedelta
 
+import reversion
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from posts.demo_content import POSTS
-from posts.models import Post
+from posts.demo_content import POSTS, SERIES
+from posts.demo_files import lemon_picture, one_page_pdf
+from posts.models import Post, Series
 
 
 def _local(text):
@@ -25,11 +28,18 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         author = self._ensure_admin()
+        series, _ = Series.objects.get_or_create(
+            slug=SERIES["slug"],
+            defaults={"title": SERIES["title"], "description": SERIES["description"]},
+        )
         created = 0
         for spec in POSTS:
             if Post.objects.filter(slug=spec["slug"]).exists():
                 continue
-            post = self._create_post(spec, author)
+            with reversion.create_revision():
+                reversion.set_user(author)
+                reversion.set_comment("Demo content")
+                post = self._create_post(spec, author, series)
             created += 1
             kind = (
                 "scheduled" if post.is_scheduled else post.get_status_display().lower()
@@ -42,7 +52,7 @@ class Command(BaseCommand):
             )
         )
 
-    def _create_post(self, spec, author):
+    def _create_post(self, spec, author, series):
         status = spec.get("status", Post.Status.PUBLISHED)
         if "scheduled_in_days" in spec:
             published_at = timezone.now().replace(
@@ -59,7 +69,27 @@ class Command(BaseCommand):
             status=status,
             published_at=published_at,
             author=author,
+            series=series if "series_position" in spec else None,
+            series_position=spec.get("series_position"),
         )
+        if "featured_image" in spec:
+            post.featured_image = ContentFile(lemon_picture(), name="lemon.jpg")
+            post.featured_image_alt = spec["featured_image"]
+            post.featured_image_caption = "Drawn for this site."
+            post.save()
+        if "attachment" in spec:
+            pdf = one_page_pdf(
+                spec["attachment"],
+                [
+                    "1. Arrive: notice thoughts, feelings and sensations.",
+                    "2. Gather: follow a few breaths low in the belly.",
+                    "3. Expand: widen attention to the whole body and the room.",
+                ],
+            )
+            post.attachments.create(
+                title=spec["attachment"],
+                file=ContentFile(pdf, name="breathing-space-guide.pdf"),
+            )
         post.tags.add(*spec["tags"])
         # updated_at is automatic; give demo posts a believable history.
         updated = _local(spec["updated"]) if "updated" in spec else published_at
