@@ -193,22 +193,21 @@ def make_renditions(storage, source_name, image_bytes, folder):
     def save(image, fmt, ext, suffix, **options):
         out = io.BytesIO()
         image.save(out, fmt, **options)
-        return storage.save(
+        name = storage.save(
             f"{folder}/{stem}-{token}-{suffix}.{ext}", ContentFile(out.getvalue())
         )
+        return name, out.tell()
 
     sizes = []
     for target in RENDITION_WIDTHS:
         w = min(target, width)
         h = round(height * w / width)
         resized = base.resize((w, h), Image.Resampling.LANCZOS) if w < width else base
+        webp, _ = save(resized, "WEBP", "webp", w, quality=82)
+        jpg, jpg_bytes = save(resized.convert("RGB"), "JPEG", "jpg", w, quality=82)
+        # jpg_bytes: feeds announce the JPEG as an enclosure, with its length.
         sizes.append(
-            {
-                "width": w,
-                "height": h,
-                "webp": save(resized, "WEBP", "webp", w, quality=82),
-                "jpg": save(resized.convert("RGB"), "JPEG", "jpg", w, quality=82),
-            }
+            {"width": w, "height": h, "webp": webp, "jpg": jpg, "jpg_bytes": jpg_bytes}
         )
         if w == width:  # never upscale: larger targets would repeat this one
             break
@@ -218,5 +217,5 @@ def make_renditions(storage, source_name, image_bytes, folder):
         "width": width,
         "height": height,
         "sizes": sizes,
-        "card": save(card, "JPEG", "jpg", "card", quality=85),
+        "card": save(card, "JPEG", "jpg", "card", quality=85)[0],
     }

@@ -1,9 +1,11 @@
 """Rich text shared by both apps: the nh3 allow-list (the only trust boundary for
 stored HTML) and plain-text teasers cut from it."""
 
+import re
 from html.parser import HTMLParser
 
 import nh3
+from django.utils.text import slugify
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4",
@@ -121,3 +123,35 @@ def teaser_from_html(html, max_words=55):
     parser.close()
     text = parser.first or " ".join(" ".join(parser.all_text).split())
     return truncate_words(text, max_words=max_words)
+
+
+_HEADING = re.compile(r"<(h[23])>(.*?)</\1>", re.DOTALL)
+WORDS_PER_MINUTE = 230
+
+
+def add_heading_anchors(html):
+    """Give each H2/H3 of sanitised HTML an id made from its text, and return
+    (html, toc). The same text always gets the same id, so links to a section
+    survive later saves. Ids start with "h-" so a heading can never take the id
+    of something the page templates use."""
+    used = set()
+    toc = []
+
+    def anchor(match):
+        tag, inner = match.group(1), match.group(2)
+        text = plain_text(inner)
+        base = "h-" + (slugify(text)[:60].strip("-") or "section")
+        ident, n = base, 1
+        while ident in used:
+            n += 1
+            ident = f"{base}-{n}"
+        used.add(ident)
+        toc.append({"level": int(tag[1]), "id": ident, "text": text})
+        return f'<{tag} id="{ident}">{inner}</{tag}>'
+
+    return _HEADING.sub(anchor, html), toc
+
+
+def reading_minutes(word_count):
+    """Minutes to read `word_count` words at an unhurried pace; at least 1."""
+    return max(1, round(word_count / WORDS_PER_MINUTE))

@@ -50,6 +50,7 @@ class PostAdminForm(forms.ModelForm):
             "featured_image_credit",
             "series",
             "series_position",
+            "related_posts",
             "status",
             "published_at",
             "author",
@@ -129,7 +130,7 @@ class PostAdmin(CompareVersionsMixin, VersionAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["updated_at"]
-    autocomplete_fields = ["series"]
+    autocomplete_fields = ["series", "related_posts"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "body", "excerpt", "tags"]}),
         (
@@ -145,6 +146,7 @@ class PostAdmin(CompareVersionsMixin, VersionAdmin):
             },
         ),
         ("Series", {"fields": ["series", "series_position"]}),
+        ("Related reading", {"fields": ["related_posts"], "classes": ["collapse"]}),
         ("Publishing", {"fields": ["status", "published_at", "author", "updated_at"]}),
     ]
     list_per_page = 50

@@ -13,12 +13,13 @@ class PostsConfig(AppConfig):
 
         # What a post's history keeps: its row, its tag links (and the tags,
         # so a tag deleted since comes back too) and its attachments.
-        for model, follow in [
-            (Tag, ()),
-            (TaggedPost, ("tag",)),
-            (Attachment, ()),
-            (Post, ("taggedpost_set", "attachments")),
-            (Series, ()),
+        # The search vector is left out: it is rebuilt on every save.
+        for model, follow, exclude in [
+            (Tag, (), ()),
+            (TaggedPost, ("tag",), ()),
+            (Attachment, (), ()),
+            (Post, ("taggedpost_set", "attachments"), ("search_vector",)),
+            (Series, (), ()),
         ]:
             if not reversion.is_registered(model):
-                reversion.register(model, follow=follow)
+                reversion.register(model, follow=follow, exclude=exclude)

@@ -1,19 +1,19 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.http import http_date
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
+
+from hawkins_site.links import absolute, media_url
 
 from .models import Post, Series
 from .templatetags.posts_tags import sorted_tags
 
 FEED_LENGTH = 20
-
-
-def absolute(path):
-    """`path` on the canonical origin, whatever Host the request came in on."""
-    return settings.SITE_URL + path
 
 
 class LatestPostsFeed(Feed):
@@ -58,6 +58,21 @@ class LatestPostsFeed(Feed):
 
     def item_categories(self, item):
         return [tag.name for tag in sorted_tags(item.tags.all())]
+
+    def item_enclosures(self, item):
+        """The featured image (RSS <enclosure>, Atom <link rel="enclosure">)."""
+        if image := feed_image(item):
+            return [Enclosure(image["url"], str(image["bytes"]), "image/jpeg")]
+        return []
+
+
+def feed_image(post):
+    """The featured image's middle-sized JPEG, as feeds announce it."""
+    sizes = post.featured_renditions.get("sizes")
+    if not sizes:
+        return None
+    chosen = sizes[min(1, len(sizes) - 1)]
+    return {"url": media_url(chosen["jpg"]), "bytes": chosen.get("jpg_bytes", 0)}
 
 
 class LatestPostsAtomFeed(LatestPostsFeed):
@@ -108,3 +123,44 @@ class SeriesFeed(LatestPostsFeed):
 
     def items(self, obj):
         return Post.objects.for_listing().filter(series=obj)[:FEED_LENGTH]
+
+
+@require_safe
+def json_feed(request):
+    """JSON Feed 1.1 (https://jsonfeed.org/version/1.1) of the newest posts."""
+    posts = list(Post.objects.for_listing()[:FEED_LENGTH])
+    author = {"name": settings.SITE_AUTHOR_NAME, "url": absolute("/")}
+    items = []
+    for post in posts:
+        item = {
+            "id": post.get_short_url(),
+            "url": post.get_canonical_url(),
+            "title": post.title,
+            "content_html": post.body,
+            "summary": post.teaser,
+            "date_published": post.published_at.isoformat(),
+            "date_modified": post.updated_at.isoformat(),
+            "authors": [author],
+            "tags": [tag.name for tag in sorted_tags(post.tags.all())],
+            "language": "en-GB",
+        }
+        if image := feed_image(post):
+            item["image"] = image["url"]
+        items.append(item)
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": settings.SITE_TITLE,
+        "description": settings.SITE_TAGLINE,
+        "home_page_url": absolute(reverse("posts:list")),
+        "feed_url": absolute(reverse("posts:feed_json")),
+        "language": "en-GB",
+        "authors": [author],
+        "items": items,
+    }
+    response = JsonResponse(
+        feed, content_type="application/feed+json", json_dumps_params={"indent": 1}
+    )
+    if posts:
+        newest = max(max(p.updated_at, p.published_at) for p in posts)
+        response.headers["Last-Modified"] = http_date(newest.timestamp())
+    return response

@@ -1,16 +1,53 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.files.storage import default_storage
-from django.db import models
-from django.db.models import Count, F, Q
+from django.db import connection, models
+from django.db.models import Count, F, Q, TextField, Value
+from django.db.models.functions import Replace
 from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
-from taggit.managers import TaggableManager
+from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import TaggedItemBase
 
 from hawkins_site.attachments import AttachmentBase
+from hawkins_site.cards import store_card
 from hawkins_site.images import keep_or_unguessable, make_renditions
-from hawkins_site.richtext import sanitize_html, teaser_from_html
+from hawkins_site.links import media_url
+from hawkins_site.richtext import (
+    add_heading_anchors,
+    plain_text,
+    reading_minutes,
+    sanitize_html,
+    teaser_from_html,
+)
+
+# Fields that save() derives from the others; kept current on partial saves too.
+DERIVED_FIELDS = {"body", "teaser", "body_text", "word_count", "toc"}
+
+
+def searchable(expression):
+    """Text as PostgreSQL's parser should read it: a literal "<script>" in plain
+    text would otherwise be taken for markup and the words after it skipped."""
+    inner = Replace(expression, Value("<"), Value(" "), output_field=TextField())
+    return Replace(inner, Value(">"), Value(" "), output_field=TextField())
+
+
+class PostTagManager(_TaggableManager):
+    """taggit's tag manager (its documented extension point), keeping the post's
+    search vector current whatever changes its tags: admin, imports, code."""
+
+    def add(self, *tags, **kwargs):
+        super().add(*tags, **kwargs)
+        self.instance.update_search_vector()
+
+    def remove(self, *tags):
+        super().remove(*tags)
+        self.instance.update_search_vector()
+
+    def clear(self):
+        super().clear()
+        self.instance.update_search_vector()
 
 
 def featured_image_upload_to(instance, filename):
@@ -29,8 +66,8 @@ class PostQuerySet(models.QuerySet):
         return self.published().prefetch_related("tags")
 
     def teasers(self):
-        """for_listing() without the body, for pages that show only teasers."""
-        return self.for_listing().defer("body")
+        """for_listing() without the long text, for pages that show teasers."""
+        return self.for_listing().defer("body", "body_text", "search_vector", "toc")
 
     def in_series_order(self):
         """Series position first; unnumbered parts after, by date."""
@@ -157,8 +194,22 @@ class Post(models.Model):
     series_position = models.PositiveSmallIntegerField(
         "part", null=True, blank=True, help_text="1 for the first post, and so on."
     )
+    related_posts = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        help_text="Shown first under “Related reading”; posts sharing the most "
+        "tags fill the remaining places.",
+    )
+    body_text = models.TextField(editable=False, blank=True)  # search, snippets
+    word_count = models.PositiveIntegerField(editable=False, default=0)
+    toc = models.JSONField("table of contents", editable=False, default=list)
+    social_card = models.JSONField(editable=False, default=dict, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only
     tags = TaggableManager(
         through=TaggedPost,
+        manager=PostTagManager,
         blank=True,
         help_text="Separate tags with commas. Start typing to pick an existing "
         "tag (arrow keys, then Enter).",
@@ -188,13 +239,16 @@ class Post(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body = sanitize_html(self.body)
+        self.body, self.toc = add_heading_anchors(sanitize_html(self.body))
+        self.body_text = plain_text(self.body)
+        self.word_count = len(self.body_text.split())
         self.excerpt = self.excerpt.strip()
         self.teaser = self.excerpt or teaser_from_html(self.body)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "teaser"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_FIELDS}
         super().save(*args, **kwargs)
         self._refresh_renditions()
+        self.update_search_vector()
 
     def get_absolute_url(self):
         return reverse("posts:detail", kwargs={"slug": self.slug})
@@ -215,6 +269,51 @@ class Post(models.Model):
                 )
         self.featured_renditions = renditions
         Post.objects.filter(pk=self.pk).update(featured_renditions=renditions)
+
+    def ensure_social_card(self):
+        """Draw the sharing card from the title, unless the featured image gives
+        one. Called by the post page: drawn on its first view and again only
+        after the title changes (one UPDATE then; no work on other requests)."""
+        if self.featured_renditions.get("card"):
+            return
+        if self.social_card.get("title") == self.title and self.social_card.get("name"):
+            return
+        name = store_card(default_storage, self.title)
+        self.social_card = {"title": self.title, "name": name}
+        Post.objects.filter(pk=self.pk).update(social_card=self.social_card)
+
+    def update_search_vector(self):
+        """Recompute the full-text vector: title (A), tags (B), excerpt and body
+        (C). PostgreSQL only; also called by the admin after it saves tags."""
+        if connection.vendor != "postgresql":
+            return
+        tags = " ".join(self.tags.names())
+        Post.objects.filter(pk=self.pk).update(
+            search_vector=SearchVector(
+                searchable(F("title")), weight="A", config="english"
+            )
+            + SearchVector(searchable(Value(tags)), weight="B", config="english")
+            + SearchVector(
+                searchable(F("excerpt")),
+                searchable(F("body_text")),
+                weight="C",
+                config="english",
+            )
+        )
+
+    @property
+    def reading_minutes(self):
+        return reading_minutes(self.word_count)
+
+    @property
+    def has_toc(self):
+        """Long posts with three or more sections get a table of contents."""
+        return len(self.toc) >= 3
+
+    def card_url(self):
+        """The 1200×630 sharing image: the featured image's, else the drawn one."""
+        name = self.featured_renditions.get("card") or self.social_card.get("name")
+        return media_url(name) if name else None
 
     @property
     def is_scheduled(self):

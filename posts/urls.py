@@ -19,7 +19,10 @@ urlpatterns = [
     path("series/<slug:slug>/feed/", feeds.SeriesFeed(), name="series_feed"),
     path("archive/", views.archive_index, name="archive_index"),
     path("archive/<int:year>/", views.archive_year, name="archive_year"),
+    path("search/", views.search, name="search"),
+    path("opensearch.xml", views.opensearch, name="opensearch"),
     path("feed/", feeds.LatestPostsFeed(), name="feed"),
+    path("feed.json", feeds.json_feed, name="feed_json"),
     path("feed/atom/", feeds.LatestPostsAtomFeed(), name="feed_atom"),
     # The old Drupal site's feed: subscribers keep their subscription.
     path("rss.xml", feeds.LatestPostsFeed(), name="legacy_rss"),

@@ -1,7 +1,7 @@
 import math
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractYear, Lower
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +11,11 @@ from taggit.models import Tag
 
 from hawkins_site.pagination import paginate
 
+from . import search as post_search
+from . import seo
 from .models import Post, Series
+
+RELATED_COUNT = 4
 
 # Years a datetime lookup can take without overflowing (datetime.MAXYEAR - 1).
 MIN_YEAR, MAX_YEAR = 1, 9998
@@ -20,7 +24,9 @@ MIN_YEAR, MAX_YEAR = 1, 9998
 @require_safe
 def post_list(request):
     page = paginate(request, Post.objects.teasers())
-    return render(request, "posts/post_list.html", {"page": page})
+    return render(
+        request, "posts/post_list.html", {"page": page, "json_ld": seo.website()}
+    )
 
 
 @require_safe
@@ -28,11 +34,23 @@ def post_detail(request, slug):
     is_staff = request.user.is_staff
     visible = Post.objects.all() if is_staff else Post.objects.published()
     post = get_object_or_404(
-        visible.select_related("series").prefetch_related("tags", "attachments"),
+        visible.defer("search_vector")
+        .select_related("series")
+        .prefetch_related(
+            "tags",
+            "attachments",
+            Prefetch(
+                "related_posts",
+                queryset=Post.objects.published().only(*TEASER_FIELDS),
+                to_attr="chosen_related",
+            ),
+        ),
         slug=slug,
     )
     is_public = not is_staff or Post.objects.published().filter(pk=post.pk).exists()
     older, newer = _neighbours(post) if is_public else (None, None)
+    if is_public:
+        post.ensure_social_card()
     response = render(
         request,
         "posts/post_detail.html",
@@ -42,12 +60,36 @@ def post_detail(request, slug):
             "older": older,
             "newer": newer,
             "series": _series_context(post),
+            "related": _related(post),
+            "json_ld": seo.blog_posting(post) if is_public else None,
         },
     )
     if not is_public:
         add_never_cache_headers(response)
         response.headers["X-Robots-Tag"] = "noindex"
     return response
+
+
+TEASER_FIELDS = ("title", "slug", "published_at", "teaser", "word_count")
+
+
+def _related(post):
+    """Up to four posts: those the author chose first, then the public posts
+    sharing the most tags with this one (ties: newest first), in one query."""
+    chosen = [p for p in post.chosen_related if p.pk != post.pk][:RELATED_COUNT]
+    room = RELATED_COUNT - len(chosen)
+    tag_ids = [tag.pk for tag in post.tags.all()]
+    if not room or not tag_ids:
+        return chosen
+    by_tags = (
+        Post.objects.published()
+        .filter(tags__in=tag_ids)
+        .exclude(pk__in=[post.pk, *(p.pk for p in chosen)])
+        .annotate(shared_tags=Count("pk"))
+        .only(*TEASER_FIELDS)
+        .order_by("-shared_tags", "-published_at", "-pk")[:room]
+    )
+    return chosen + list(by_tags)
 
 
 def _neighbours(post):
@@ -149,16 +191,20 @@ def tag_detail(request, slug):
     return render(request, "posts/tag_detail.html", {"tag": tag, "page": page})
 
 
-@require_safe
-def archive_index(request):
-    years = (
+def _years_with_posts():
+    """[{"year": 2025, "num_posts": 12}, …], newest year first (one query)."""
+    return (
         Post.objects.published()
         .annotate(year=ExtractYear("published_at"))
         .values("year")
         .annotate(num_posts=Count("pk"))
         .order_by("-year")
     )
-    return render(request, "posts/archive_index.html", {"years": years})
+
+
+@require_safe
+def archive_index(request):
+    return render(request, "posts/archive_index.html", {"years": _years_with_posts()})
 
 
 @require_safe
@@ -168,6 +214,43 @@ def archive_year(request, year):
     posts = Post.objects.teasers().filter(published_at__year=year)
     page = paginate(request, posts, allow_empty=False)
     return render(request, "posts/archive_year.html", {"year": year, "page": page})
+
+
+@require_safe
+def search(request):
+    """/search/?q=…&tag=…&year=…: posts matching the query, best first."""
+    query = post_search.clean_query(request.GET.get("q"))
+    tags = list(public_tags())
+    years = [row["year"] for row in _years_with_posts()]
+    tag = next((t for t in tags if t.slug == request.GET.get("tag")), None)
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() and int(year) in years else None
+    context = {
+        "query": query,
+        "searched": bool(query),
+        "tags": tags,
+        "years": years,
+        "tag": tag,
+        "year": year,
+    }
+    if query:
+        page = paginate(request, post_search.search_posts(query, tag=tag, year=year))
+        if not post_search.uses_postgres():
+            for post in page.object_list:
+                post.snippet = post_search.python_snippet(post.body_text, query)
+        context["page"] = page
+    response = render(request, "posts/search.html", context)
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_safe
+def opensearch(request):
+    return render(
+        request,
+        "posts/opensearch.xml",
+        content_type="application/opensearchdescription+xml",
+    )
 
 
 @require_safe

@@ -1,4 +1,6 @@
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -8,3 +10,13 @@ def sorted_tags(tags):
     """Tags A to Z, ignoring case. Works on a prefetched list: no query.
     (taggit refuses an ordered Prefetch queryset, so order here.)"""
     return sorted(tags, key=lambda tag: tag.name.casefold())
+
+
+@register.filter
+def highlight(snippet):
+    """A search snippet, escaped, with the matched words in <mark>."""
+    from posts.search import START, STOP  # search imports models: avoid a cycle
+
+    return mark_safe(
+        escape(snippet or "").replace(START, "<mark>").replace(STOP, "</mark>")
+    )
