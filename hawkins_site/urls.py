@@ -6,16 +6,18 @@ from django.urls import include, path
 
 from posts.sitemaps import sitemaps
 from posts.views import robots_txt
+from talks.sitemaps import sitemaps as talk_sitemaps
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": sitemaps},
+        {"sitemaps": sitemaps | talk_sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("talks/", include("talks.urls")),
     path("", include("posts.urls")),
 ]
 

@@ -50,7 +50,7 @@ class PagesSitemap(SiteSitemap):
     priority = 1.0
 
     def items(self):
-        return ["posts:list", "posts:tag_cloud", "posts:archive_index"]
+        return ["posts:list", "posts:tag_cloud", "posts:archive_index", "talks:list"]
 
     def location(self, item):
         return reverse(item)

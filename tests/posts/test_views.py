@@ -336,7 +336,7 @@ def _posts_with_tags(n):
         ("/feed/atom/", 2),
         ("/rss.xml", 2),
         ("/tags/mindfulness/feed/", 3),  # tag, rows, tags
-        ("/sitemap.xml", 4),  # posts: count + rows; tags: count + rows
+        ("/sitemap.xml", 5),  # posts, tags: count + rows; talks: count (none)
     ],
 )
 def test_list_pages_and_feeds_use_a_fixed_number_of_queries(
