@@ -1,7 +1,7 @@
 import math
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractYear, Lower
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from hawkins_site.pagination import paginate
+from talks.models import Talk
 
 from .models import Post
 
@@ -27,7 +28,13 @@ def post_list(request):
 def post_detail(request, slug):
     is_staff = request.user.is_staff
     visible = Post.objects.all() if is_staff else Post.objects.published()
-    post = get_object_or_404(visible.prefetch_related("tags"), slug=slug)
+    talks = Talk.objects.for_listing().order_by("-starts_at", "-pk")
+    post = get_object_or_404(
+        visible.prefetch_related(
+            "tags", Prefetch("talks", talks, to_attr="public_talks")
+        ),
+        slug=slug,
+    )
     is_public = not is_staff or Post.objects.published().filter(pk=post.pk).exists()
     older, newer = _neighbours(post) if is_public else (None, None)
     response = render(

@@ -328,7 +328,7 @@ def _posts_with_tags(n):
 @pytest.mark.parametrize(
     ("path", "queries"),
     [
-        ("/", 3),  # count, page rows, tags prefetch
+        ("/", 4),  # count, page rows, tags prefetch, upcoming talks box
         ("/tags/", 1),  # tags with counts
         ("/tags/mindfulness/", 4),  # tag, count, rows, tags
         ("/archive/", 1),
@@ -350,7 +350,7 @@ def test_list_pages_and_feeds_use_a_fixed_number_of_queries(
 @pytest.mark.parametrize("n", [1, 10])
 def test_post_page_uses_a_fixed_number_of_queries(client, django_assert_num_queries, n):
     posts = _posts_with_tags(n)
-    with django_assert_num_queries(4):  # post, tags, previous, next
+    with django_assert_num_queries(5):  # post, tags, talks, previous, next
         assert client.get(posts[0].get_absolute_url()).status_code == 200
 
 
@@ -366,7 +366,7 @@ def test_archive_year_uses_a_fixed_number_of_queries(
 
 def test_list_pages_do_not_load_bodies(client, django_assert_num_queries):
     make_post(body="<p>" + "word " * 2000 + "</p>")
-    with django_assert_num_queries(3) as ctx:
+    with django_assert_num_queries(4) as ctx:
         client.get("/")
     rows_query = ctx.captured_queries[1]["sql"]
     assert '"body"' not in rows_query

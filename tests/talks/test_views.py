@@ -315,13 +315,67 @@ def test_staff_see_public_talks_without_banner(staff_client):
     assert "X-Robots-Tag" not in response
 
 
+# --- Talks on post pages and the home page -------------------------------------
+
+
+def test_post_page_lists_its_public_talks(client):
+    post = make_post()
+    make_talk(title="Given", event_name="Spring Forum", starts_at=days(-10),
+              related_posts=[post])  # fmt: skip
+    make_talk(title="Coming", event_name="Winter Forum", starts_at=days(10),
+              related_posts=[post])  # fmt: skip
+    make_talk(title="Off", event_name="Autumn Forum", starts_at=days(-5),
+              status=Talk.Status.CANCELLED, related_posts=[post])  # fmt: skip
+    make_draft_talk(title="Secret", related_posts=[post])
+    make_talk(title="Unrelated")
+    response = client.get(post.get_absolute_url())
+    assert [t.title for t in response.context["post"].public_talks] == [
+        "Coming", "Off", "Given",
+    ]  # fmt: skip
+    text = " ".join(response.content.decode().split())
+    assert "I spoke about this at Spring Forum" in text
+    assert "I will speak about this at Winter Forum" in text
+    assert "I was to speak about this at Autumn Forum" in text
+    assertNotContains(response, "Secret")
+    assertNotContains(response, "Unrelated")
+
+
+def test_post_without_talks_has_no_talk_section(client):
+    post = make_post()
+    assertNotContains(client.get(post.get_absolute_url()), "Talks on this subject")
+
+
+def test_home_shows_the_next_three_upcoming_talks_beside_the_posts(client):
+    make_post(title="A post")
+    for n in [4, 1, 9, 2]:
+        make_talk(title=f"In {n} days", starts_at=days(n))
+    make_talk(title="Last week", starts_at=days(-7))
+    make_draft_talk(title="Secret talk", starts_at=days(1))
+    response = client.get("/")
+    content = response.content.decode()
+    box = content[content.index('<aside class="talk-box"') :]
+    box = box[: box.index("</aside>")]
+    titles = re.findall(r'<a href="/talks/[^"]+/">([^<]+)</a>', box)
+    assert titles == ["In 1 days", "In 2 days", "In 4 days"]
+    assert "Last week" not in content and "Secret talk" not in content
+    assert 'href="/talks/calendar.ics"' in box
+    assert content.index("A post") < content.index('<aside class="talk-box"')
+
+
+def test_home_without_upcoming_talks_has_no_talk_box(client):
+    make_talk(starts_at=days(-3))
+    assertNotContains(client.get("/"), "talk-box")
+
+
 # --- Drafts hidden everywhere ----------------------------------------------------
 
 SURFACES = [
+    "/",
     "/talks/",
     "/talks/feed/",
     "/talks/calendar.ics",
     "/sitemap.xml",
+    "/posts/shared-post/",
 ]
 
 
@@ -364,6 +418,7 @@ def _talks(n):
         ("/talks/", 3),  # upcoming rows, past count, past rows
         ("/talks/feed/", 2),  # talks, tags
         ("/talks/calendar.ics", 2),  # talks, latest change of any talk
+        ("/", 4),  # post count, post rows, post tags, the next three talks
         ("/sitemap.xml", 6),  # posts, tags, talks: count + rows each
     ],
 )
@@ -396,3 +451,12 @@ def test_talk_page_and_its_ics_use_a_fixed_number_of_queries(
         assert client.get(talks[0].get_absolute_url()).status_code == 200
     with django_assert_num_queries(1):
         assert client.get(talks[0].get_ics_url()).status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 10])
+def test_post_page_with_talks_uses_a_fixed_number_of_queries(
+    client, django_assert_num_queries, n
+):
+    post, _ = _talks(n)
+    with django_assert_num_queries(5):  # post, tags, talks, previous, next
+        assert client.get(post.get_absolute_url()).status_code == 200
