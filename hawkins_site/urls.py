@@ -7,6 +7,7 @@ from django.urls import include, path
 from hawkins_site.editor import image_upload
 from posts.sitemaps import sitemaps
 from posts.views import robots_txt
+from talks.sitemaps import sitemaps as talk_sitemaps
 
 admin.site.site_header = f"{settings.SITE_TITLE}: the author's desk"
 admin.site.site_title = f"{settings.SITE_TITLE} admin"
@@ -18,10 +19,11 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": sitemaps},
+        {"sitemaps": sitemaps | talk_sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("talks/", include("talks.urls")),
     path("", include("posts.urls")),
 ]
 

@@ -68,6 +68,7 @@ class PagesSitemap(SiteSitemap):
             "posts:tag_cloud",
             "posts:series_index",
             "posts:archive_index",
+            "talks:list",
         ]
 
     def location(self, item):

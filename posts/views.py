@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from hawkins_site.pagination import paginate
+from talks.models import Talk
 
 from . import search as post_search
 from . import seo
@@ -33,6 +34,7 @@ def post_list(request):
 def post_detail(request, slug):
     is_staff = request.user.is_staff
     visible = Post.objects.all() if is_staff else Post.objects.published()
+    talks = Talk.objects.for_listing().order_by("-starts_at", "-pk")
     post = get_object_or_404(
         visible.defer("search_vector")
         .select_related("series")
@@ -44,6 +46,7 @@ def post_detail(request, slug):
                 queryset=Post.objects.published().only(*TEASER_FIELDS),
                 to_attr="chosen_related",
             ),
+            Prefetch("talks", talks, to_attr="public_talks"),
         ),
         slug=slug,
     )

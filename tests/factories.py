@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from posts.models import Post
+from talks.models import Talk
 
 _seq = itertools.count(1)
 
@@ -31,3 +32,30 @@ def make_draft(**overrides):
 def make_scheduled(**overrides):
     overrides.setdefault("published_at", timezone.now() + timedelta(days=1))
     return make_post(**overrides)
+
+
+def make_talk(*, tags=(), related_posts=(), **overrides):
+    """A published talk a week from now, an hour long, in Edinburgh."""
+    n = next(_seq)
+    starts_at = overrides.pop(
+        "starts_at", timezone.now() + timedelta(days=7, minutes=n)
+    )
+    defaults = {
+        "title": f"Talk {n}",
+        "slug": f"talk-{n}",
+        "abstract": f"<p>Abstract of talk {n}.</p>",
+        "event_name": f"Seminar {n}",
+        "venue": "Example Hall",
+        "city": "Edinburgh",
+        "starts_at": starts_at,
+        "ends_at": starts_at + timedelta(hours=1) if starts_at else None,
+        "visibility": Talk.Visibility.PUBLISHED,
+    }
+    talk = Talk.objects.create(**(defaults | overrides))
+    talk.tags.add(*tags)
+    talk.related_posts.add(*related_posts)
+    return talk
+
+
+def make_draft_talk(**overrides):
+    return make_talk(visibility=Talk.Visibility.DRAFT, **overrides)

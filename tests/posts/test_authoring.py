@@ -442,7 +442,9 @@ def test_post_page_with_everything_stays_flat(client, django_assert_num_queries,
             )
         posts.append(post)
     client.get(posts[0].get_absolute_url())  # as a reader before us
-    with django_assert_num_queries(8):
+    # post + series, tags, attachments, chosen related, talks, previous, next,
+    # the series' parts, posts sharing tags
+    with django_assert_num_queries(9):
         response = client.get(posts[0].get_absolute_url())
     assert response.status_code == 200
     assertContains(response, 'type="image/webp"')

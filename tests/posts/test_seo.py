@@ -284,8 +284,9 @@ def test_json_feed_query_count_is_flat(client, django_assert_num_queries, n):
 def test_post_page_with_related_reading_stays_flat(client, django_assert_num_queries):
     def count_for(post):
         client.get(post.get_absolute_url())  # draws the card once
-        # post, tags, attachments, chosen related, previous, next, by shared tags
-        with django_assert_num_queries(7) as ctx:
+        # post, tags, attachments, chosen related, talks, previous, next,
+        # posts sharing tags
+        with django_assert_num_queries(8) as ctx:
             client.get(post.get_absolute_url())
         return len(ctx.captured_queries)
 

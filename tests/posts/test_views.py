@@ -338,7 +338,7 @@ def _posts_with_tags(n):
 @pytest.mark.parametrize(
     ("path", "queries"),
     [
-        ("/", 3),  # count, page rows, tags prefetch
+        ("/", 4),  # count, page rows, tags prefetch, upcoming talks box
         ("/tags/", 1),  # tags with counts
         ("/tags/mindfulness/", 4),  # tag, count, rows, tags
         ("/archive/", 1),
@@ -346,7 +346,8 @@ def _posts_with_tags(n):
         ("/feed/atom/", 2),
         ("/rss.xml", 2),
         ("/tags/mindfulness/feed/", 3),  # tag, rows, tags
-        ("/sitemap.xml", 6),  # count + rows for each of posts, series, tags
+        # count + rows for each of posts, series, tags; talks: count (none)
+        ("/sitemap.xml", 7),
         ("/series/", 1),
         ("/series/a-series/", 3),  # series, parts, tags
         ("/series/a-series/feed/", 3),  # series, rows, tags
@@ -365,9 +366,9 @@ def test_post_page_uses_a_fixed_number_of_queries(client, django_assert_num_quer
     posts = _posts_with_tags(n)
     url = posts[0].get_absolute_url()
     client.get(url)  # the first view draws the sharing card (one UPDATE, once)
-    # post + series, tags, attachments, chosen related posts, previous, next,
-    # the series' parts, posts sharing tags
-    with django_assert_num_queries(8):
+    # post + series, tags, attachments, chosen related posts, talks, previous,
+    # next, the series' parts, posts sharing tags
+    with django_assert_num_queries(9):
         assert client.get(url).status_code == 200
 
 
@@ -383,7 +384,7 @@ def test_archive_year_uses_a_fixed_number_of_queries(
 
 def test_list_pages_do_not_load_bodies(client, django_assert_num_queries):
     make_post(body="<p>" + "word " * 2000 + "</p>")
-    with django_assert_num_queries(3) as ctx:
+    with django_assert_num_queries(4) as ctx:
         client.get("/")
     rows_query = ctx.captured_queries[1]["sql"]
     assert '"body"' not in rows_query

@@ -11,6 +11,8 @@ from django.utils import timezone
 from posts.demo_content import POSTS, SERIES
 from posts.demo_files import lemon_picture, one_page_pdf
 from posts.models import Post, Series
+from talks.demo_content import BIO, TALKS
+from talks.models import Talk
 
 
 def _local(text):
@@ -21,7 +23,7 @@ def _local(text):
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content (posts, tags, an admin user). Idempotent: what "
+        "Load the demo content (posts, tags, talks, an admin user). Idempotent: what "
         "exists already, including any edits to it, is left alone."
     )
 
@@ -51,6 +53,7 @@ class Command(BaseCommand):
                 f"{len(POSTS) - created} already present."
             )
         )
+        self._seed_talks()
 
     def _create_post(self, spec, author, series):
         status = spec.get("status", Post.Status.PUBLISHED)
@@ -96,6 +99,52 @@ class Command(BaseCommand):
         if updated:
             Post.objects.filter(pk=post.pk).update(updated_at=updated)
         return post
+
+    def _seed_talks(self):
+        created = 0
+        for spec in TALKS:
+            if Talk.objects.filter(slug=spec["slug"]).exists():
+                continue
+            talk = self._create_talk(spec)
+            created += 1
+            kind = talk.get_visibility_display().lower()
+            self.stdout.write(f"  added talk ({kind}): {talk}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo talks: {created} added, {len(TALKS) - created} already present."
+            )
+        )
+
+    def _create_talk(self, spec):
+        if "in_days" in spec:
+            day = timezone.localdate() + timedelta(days=spec["in_days"])
+            starts_at = _local(f"{day.isoformat()} {spec['time']}")
+        else:
+            starts_at = _local(spec["starts"]) if "starts" in spec else None
+        minutes = spec.get("minutes")
+        fields = {
+            key: spec[key]
+            for key in ("title", "slug", "event_name", "organiser", "venue",
+                        "address", "city", "is_online", "status", "visibility",
+                        "event_url", "slides_url", "video_url")
+            if key in spec
+        }  # fmt: skip
+        talk = Talk.objects.create(
+            **({"visibility": Talk.Visibility.PUBLISHED} | fields),
+            abstract=spec["abstract"].strip(),
+            speaker_bio=BIO,
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(minutes=minutes) if minutes else None,
+        )
+        talk.tags.add(*spec["tags"])
+        talk.related_posts.set(Post.objects.filter(slug__in=spec["posts"]))
+        if talk.announced_at and starts_at:
+            # A believable history: announced about six weeks ahead.
+            announced = min(starts_at - timedelta(weeks=6), timezone.now())
+            Talk.objects.filter(pk=talk.pk).update(
+                announced_at=announced, created_at=announced, updated_at=announced
+            )
+        return talk
 
     def _ensure_admin(self):
         User = get_user_model()

@@ -1,0 +1,182 @@
+from django import forms
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models.functions import ExtractYear
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from posts.admin import TagAutocompleteWidget
+
+from .models import Talk
+
+# Addresses typed without a scheme get https:// (Django 6's default; say so now).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
+def _formfield(db_field, **kwargs):
+    return db_field.formfield(**(HTTPS_URLS.get(type(db_field), {}) | kwargs))
+
+
+class TalkAdminForm(forms.ModelForm):
+    class Meta:
+        model = Talk
+        formfield_callback = _formfield
+        fields = [
+            "title",
+            "slug",
+            "abstract",
+            "speaker_bio",
+            "tags",
+            "starts_at",
+            "ends_at",
+            "status",
+            "event_name",
+            "organiser",
+            "venue",
+            "address",
+            "city",
+            "is_online",
+            "event_url",
+            "slides_url",
+            "video_url",
+            "related_posts",
+            "visibility",
+        ]
+        widgets = {
+            "tags": TagAutocompleteWidget(attrs={"size": 60}),
+            "abstract": forms.Textarea(attrs={"rows": 16, "cols": 90}),
+            "speaker_bio": forms.Textarea(attrs={"rows": 4, "cols": 90}),
+            "address": forms.TextInput(attrs={"size": 60}),
+        }
+
+
+class WhenListFilter(admin.SimpleListFilter):
+    title = "when"
+    parameter_name = "when"
+
+    def lookups(self, request, model_admin):
+        return [("upcoming", "Upcoming (not yet ended)"), ("past", "Past")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "upcoming":
+            return queryset.upcoming()
+        if self.value() == "past":
+            return queryset.past()
+        return queryset
+
+
+class YearListFilter(admin.SimpleListFilter):
+    title = "year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            Talk.objects.exclude(starts_at=None)
+            .annotate(year=ExtractYear("starts_at"))
+            .values_list("year", flat=True)
+            .distinct()
+            .order_by("-year")
+        )
+        return [(str(y), str(y)) for y in years]
+
+    def queryset(self, request, queryset):
+        value = self.value() or ""
+        if value.isascii() and value.isdigit() and 1 <= int(value) <= 9998:
+            return queryset.filter(starts_at__year=int(value))
+        return queryset
+
+
+# What a copy keeps when the same talk is given again elsewhere: the talk itself,
+# not the occasion (date, place, event, recording).
+DUPLICATED_FIELDS = ["title", "abstract", "speaker_bio", "slides_url"]
+
+
+def _free_slug(base):
+    """`base`-copy, or -copy-2, -copy-3 … : the first slug no talk has yet."""
+    stem = f"{base[:190]}-copy"
+    taken = set(
+        Talk.objects.filter(slug__startswith=stem).values_list("slug", flat=True)
+    )
+    slug, n = stem, 2
+    while slug in taken:
+        slug, n = f"{stem}-{n}", n + 1
+    return slug
+
+
+@admin.register(Talk)
+class TalkAdmin(admin.ModelAdmin):
+    form = TalkAdminForm
+    formfield_overrides = HTTPS_URLS
+    list_display = ["when", "title", "event_name", "city", "status", "visibility"]
+    list_display_links = ["when", "title"]
+    list_filter = [WhenListFilter, "status", "visibility", YearListFilter]
+    search_fields = ["title", "event_name", "venue", "city", "abstract"]
+    date_hierarchy = "starts_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["related_posts"]
+    readonly_fields = ["announced_at", "updated_at", "sequence"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "abstract", "speaker_bio", "tags"]}),
+        ("When", {"fields": ["starts_at", "ends_at", "status"]}),
+        (
+            "Where",
+            {
+                "fields": [
+                    "event_name",
+                    "organiser",
+                    "venue",
+                    "address",
+                    "city",
+                    "is_online",
+                ]
+            },
+        ),
+        ("Links", {"fields": ["event_url", "slides_url", "video_url"]}),
+        ("Related posts", {"fields": ["related_posts"]}),
+        (
+            "Publishing",
+            {"fields": ["visibility", "announced_at", "updated_at", "sequence"]},
+        ),
+    ]
+    actions = ["duplicate_talks"]
+    list_per_page = 50
+    show_full_result_count = False
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+    @admin.display(description="date", ordering="starts_at")
+    def when(self, obj):
+        if not obj.starts_at:
+            return "No date yet"
+        return date_format(timezone.localtime(obj.starts_at), "D j M Y, H:i T")
+
+    @admin.action(description="Duplicate talk (to give it again elsewhere)")
+    def duplicate_talks(self, request, queryset):
+        copies = []
+        for talk in queryset.prefetch_related("tags", "related_posts"):
+            copy = Talk(
+                **{f: getattr(talk, f) for f in DUPLICATED_FIELDS},
+                slug=_free_slug(talk.slug),
+                visibility=Talk.Visibility.DRAFT,
+            )
+            copy.save()
+            copy.tags.set(talk.tags.all())
+            copy.related_posts.set(talk.related_posts.all())
+            copies.append(copy)
+        if len(copies) == 1:
+            self.message_user(
+                request,
+                f"Copied “{copies[0]}” as a draft. Add the new date and place, "
+                "then publish it.",
+                messages.SUCCESS,
+            )
+            return redirect(reverse("admin:talks_talk_change", args=[copies[0].pk]))
+        self.message_user(
+            request,
+            f"Copied {len(copies)} talks as drafts (their slugs end in “-copy”).",
+            messages.SUCCESS,
+        )
+        return None

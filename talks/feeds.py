@@ -1,0 +1,59 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import F
+from django.urls import reverse
+
+from posts.templatetags.posts_tags import sorted_tags
+
+from .models import Talk
+
+FEED_LENGTH = 20
+
+
+def absolute(path):
+    """`path` on the canonical origin, whatever Host the request came in on."""
+    return settings.SITE_URL + path
+
+
+class TalksFeed(Feed):
+    """RSS 2.0 of published talks, newest announced first: when, where, abstract."""
+
+    title = f"{settings.SITE_TITLE}: talks"
+    description = f"Talks, seminars and lectures by {settings.SITE_AUTHOR_NAME}."
+    author_name = settings.SITE_AUTHOR_NAME
+    item_author_name = settings.SITE_AUTHOR_NAME
+    description_template = "talks/talk_feed_description.html"
+    item_guid_is_permalink = False
+
+    def link(self):
+        return absolute(reverse("talks:list"))
+
+    def feed_url(self):
+        return absolute(reverse("talks:feed"))
+
+    def items(self):
+        return (
+            Talk.objects.published()
+            .prefetch_related("tags")
+            .order_by(F("announced_at").desc(nulls_last=True), "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        if item.status != Talk.Status.SCHEDULED:
+            return f"{item.get_status_display()}: {item.title}"
+        return item.title
+
+    def item_link(self, item):
+        return item.get_canonical_url()
+
+    def item_guid(self, item):
+        return item.uid  # survives a change of slug
+
+    def item_pubdate(self, item):
+        return item.announced_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [tag.name for tag in sorted_tags(item.tags.all())]

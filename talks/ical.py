@@ -1,0 +1,130 @@
+"""iCalendar (RFC 5545) for talks, written with the icalendar library."""
+
+import re
+from datetime import UTC, timedelta
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from icalendar import Calendar, Event, vDuration
+
+from .models import Talk
+
+ICAL_STATUS = {
+    Talk.Status.SCHEDULED: "CONFIRMED",
+    Talk.Status.CANCELLED: "CANCELLED",
+    Talk.Status.POSTPONED: "TENTATIVE",
+}
+
+# How often subscribed calendar apps should come back (RFC 7986, and the older
+# name Outlook and Apple Calendar read).
+REFRESH = timedelta(hours=12)
+
+_BLOCKS = {
+    "p", "div", "h2", "h3", "h4", "li", "blockquote", "pre", "figure", "figcaption",
+    "tr", "table", "ul", "ol", "dl", "dt", "dd", "hr",
+}  # fmt: skip
+
+
+class _PlainText(HTMLParser):
+    """Text of sanitised HTML for DESCRIPTION: a blank line between blocks, list
+    items on lines of their own, <br> kept; the source's own newlines are not."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "br":
+            self.out.append("\n")
+        elif tag == "li":
+            self.out.append("\n- ")
+        elif tag in _BLOCKS:
+            self.out.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in _BLOCKS and tag != "li":
+            self.out.append("\n\n")
+
+    def handle_data(self, data):
+        self.out.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(html):
+    """Plain text of an HTML fragment, paragraphs separated by blank lines."""
+    parser = _PlainText()
+    parser.feed(html or "")
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.out).split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _location(talk):
+    parts = [p for p in (talk.venue, talk.address, talk.city) if p]
+    if talk.is_online:
+        parts.append(f"Online: {talk.event_url}" if talk.event_url else "Online")
+    return ", ".join(parts)
+
+
+def _description(talk):
+    lines = []
+    if talk.event_name:
+        organiser = f", {talk.organiser}" if talk.organiser else ""
+        lines.append(f"{talk.event_name}{organiser}")
+    if talk.status != Talk.Status.SCHEDULED:
+        lines.append(f"{talk.get_status_display()}.")
+    parts = ["\n".join(lines)] if lines else []
+    parts.append(html_to_text(talk.abstract))
+    links = [
+        f"{label}: {url}"
+        for label, url in (
+            ("Details", talk.get_canonical_url()),
+            ("Event page", talk.event_url),
+            ("Slides", talk.slides_url),
+            ("Video", talk.video_url),
+        )
+        if url
+    ]
+    parts.append("\n".join(links))
+    return "\n\n".join(p for p in parts if p)
+
+
+def talk_event(talk):
+    """One VEVENT. DTSTAMP is the last revision (no METHOD: RFC 5545 3.8.7.2), so
+    the same talk always serialises the same way and ETags stay stable."""
+    event = Event()
+    event.add("uid", talk.uid)
+    event.add("dtstamp", talk.updated_at.astimezone(UTC))
+    event.add("created", talk.created_at.astimezone(UTC))
+    event.add("last-modified", talk.updated_at.astimezone(UTC))
+    event.add("sequence", talk.sequence)
+    event.add("dtstart", talk.starts_at.astimezone(UTC))
+    event.add("dtend", talk.effective_ends_at.astimezone(UTC))
+    summary = talk.title
+    if talk.status != Talk.Status.SCHEDULED:
+        summary = f"{talk.get_status_display()}: {summary}"
+    event.add("summary", summary)
+    event.add("status", ICAL_STATUS[talk.status])
+    event.add("url", talk.get_canonical_url())
+    if location := _location(talk):
+        event.add("location", location)
+    event.add("description", _description(talk))
+    event.add("transp", "OPAQUE")
+    return event
+
+
+def calendar_for(talks, name):
+    """A VCALENDAR with one VEVENT per talk, as bytes."""
+    cal = Calendar()
+    cal.add("prodid", f"-//{urlsplit(settings.SITE_URL).netloc}//Talks//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", settings.TIME_ZONE)
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(REFRESH))
+    for talk in talks:
+        cal.add_component(talk_event(talk))
+    return cal.to_ical()

@@ -1,0 +1,148 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Max, Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import http_date
+from django.views.decorators.http import require_safe
+
+from hawkins_site.pagination import paginate
+from hawkins_site.richtext import teaser_from_html
+from posts.models import Post
+
+from .ical import calendar_for
+from .models import Talk
+
+CALENDAR_DAYS = 365  # calendar.ics: talks from the last year onwards
+
+SCHEMA = "https://schema.org/"
+EVENT_STATUS = {
+    Talk.Status.SCHEDULED: SCHEMA + "EventScheduled",
+    Talk.Status.CANCELLED: SCHEMA + "EventCancelled",
+    Talk.Status.POSTPONED: SCHEMA + "EventPostponed",
+}
+
+
+@require_safe
+def talk_list(request):
+    public = Talk.objects.for_listing()
+    page = paginate(request, public.past())
+    upcoming = list(public.upcoming()) if page.number == 1 else []
+    return render(request, "talks/talk_list.html", {"upcoming": upcoming, "page": page})
+
+
+@require_safe
+def talk_detail(request, slug):
+    is_staff = request.user.is_staff
+    visible = Talk.objects.all() if is_staff else Talk.objects.published()
+    related = Post.objects.published().only("title", "slug", "published_at")
+    talk = get_object_or_404(
+        visible.prefetch_related(
+            "tags", Prefetch("related_posts", related, to_attr="public_posts")
+        ),
+        slug=slug,
+    )
+    response = render(
+        request,
+        "talks/talk_detail.html",
+        {
+            "talk": talk,
+            "is_public": talk.is_public,
+            "event_ld": event_json_ld(talk) if talk.is_public else None,
+        },
+    )
+    if not talk.is_public:
+        add_never_cache_headers(response)
+        response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def event_json_ld(talk):
+    """The talk as a schema.org Event, for search engines (JSON-LD)."""
+    if not talk.starts_at:  # a draft without a date is not an event yet
+        return None
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": talk.title,
+        "url": talk.get_canonical_url(),
+        "startDate": timezone.localtime(talk.starts_at).isoformat(),
+        "eventStatus": EVENT_STATUS[talk.status],
+        "performer": {
+            "@type": "Person",
+            "name": settings.SITE_AUTHOR_NAME,
+            "jobTitle": settings.SITE_AUTHOR_JOB_TITLE,
+            "url": settings.SITE_URL + "/",
+        },
+    }
+    if talk.ends_at:
+        data["endDate"] = timezone.localtime(talk.ends_at).isoformat()
+    if summary := teaser_from_html(talk.abstract):
+        data["description"] = summary
+    places = []
+    if talk.has_place:
+        address = {
+            "@type": "PostalAddress",
+            "streetAddress": talk.address,
+            "addressLocality": talk.city,
+        }
+        place = {
+            "@type": "Place",
+            "name": talk.venue or talk.city,
+            "address": {k: v for k, v in address.items() if v},
+        }
+        places.append(place)
+    if talk.is_online:
+        url = talk.event_url or talk.get_canonical_url()
+        places.append({"@type": "VirtualLocation", "url": url})
+    if talk.is_online and talk.has_place:
+        mode = "MixedEventAttendanceMode"
+    elif talk.is_online:
+        mode = "OnlineEventAttendanceMode"
+    else:
+        mode = "OfflineEventAttendanceMode"
+    data["eventAttendanceMode"] = SCHEMA + mode
+    if places:
+        data["location"] = places[0] if len(places) == 1 else places
+    if talk.organiser:
+        organizer = {"@type": "Organization", "name": talk.organiser}
+        if talk.event_url:
+            organizer["url"] = talk.event_url
+        data["organizer"] = organizer
+    return data
+
+
+def _ics_response(content, filename, last_modified):
+    """text/calendar with Last-Modified; ConditionalGetMiddleware adds the ETag
+    and answers If-None-Match / If-Modified-Since with 304."""
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if last_modified:
+        response["Last-Modified"] = http_date(last_modified.timestamp())
+    return response
+
+
+@require_safe
+def calendar_ics(request):
+    """Every public talk from the last year onwards, for calendar subscriptions."""
+    since = timezone.now() - timedelta(days=CALENDAR_DAYS)
+    talks = (
+        Talk.objects.published()
+        .filter(starts_at__gte=since)
+        .order_by("starts_at", "pk")
+    )
+    content = calendar_for(talks, f"{settings.SITE_TITLE}: talks")
+    # Any edit to any talk, unpublishing included, moves Last-Modified on, so a
+    # client that only sends If-Modified-Since still sees a talk disappear.
+    latest = Talk.objects.aggregate(latest=Max("updated_at"))["latest"]
+    return _ics_response(content, "talks.ics", latest)
+
+
+@require_safe
+def talk_ics(request, slug):
+    talk = get_object_or_404(Talk.objects.published(), slug=slug)
+    content = calendar_for([talk], talk.title)
+    return _ics_response(content, f"{talk.slug}.ics", talk.updated_at)

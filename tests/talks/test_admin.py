@@ -1,0 +1,197 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
+
+from talks.models import Talk
+from tests.factories import make_draft_talk, make_post, make_talk
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:talks_talk_changelist")
+ADD = reverse("admin:talks_talk_add")
+
+
+def form_data(**overrides):
+    """A complete, valid add/change form for a published talk."""
+    return {
+        "title": "Written in the admin",
+        "slug": "written-in-the-admin",
+        "abstract": "<p>Hello <script>alert(1)</script>there.</p>",
+        "speaker_bio": "Dr Hawkins is a doctor.",
+        "tags": "Sleep, new tag",
+        "starts_at_0": "2030-01-17",
+        "starts_at_1": "18:30",
+        "ends_at_0": "2030-01-17",
+        "ends_at_1": "20:00",
+        "status": "scheduled",
+        "event_name": "Winter Seminar",
+        "organiser": "",
+        "venue": "Example Hall",
+        "address": "",
+        "city": "Edinburgh",
+        "event_url": "example.org/winter",
+        "slides_url": "",
+        "video_url": "",
+        "visibility": "published",
+    } | overrides
+
+
+def test_changelist_shows_date_title_event_city_status_visibility(admin_client):
+    tz = timezone.get_current_timezone()
+    make_talk(
+        title="Listed talk",
+        event_name="Winter Seminar",
+        city="Leith",
+        status=Talk.Status.POSTPONED,
+        starts_at=timezone.datetime(2030, 1, 17, 18, 30, tzinfo=tz),
+    )
+    make_draft_talk(title="Undated", starts_at=None)
+    response = admin_client.get(CHANGELIST)
+    assert response.status_code == 200
+    expected = ["Thu 17 Jan 2030, 18:30 GMT", "Listed talk", "Winter Seminar",
+                "Leith", "Postponed", "Published", "No date yet", "Draft"]  # fmt: skip
+    for text in expected:
+        assertContains(response, text)
+
+
+@pytest.mark.parametrize(
+    ("params", "shown", "hidden"),
+    [
+        ({"when": "upcoming"}, "Future talk", "Old talk"),
+        ({"when": "past"}, "Old talk", "Future talk"),
+        ({"status__exact": "cancelled"}, "Old talk", "Future talk"),
+        ({"visibility__exact": "published"}, "Future talk", "Draft talk"),
+        ({"year": "2020"}, "Old talk", "Future talk"),
+        ({"q": "Portobello"}, "Future talk", "Old talk"),  # venue
+        ({"q": "Dunfermline"}, "Old talk", "Future talk"),  # city
+        ({"q": "kelpies"}, "Future talk", "Old talk"),  # abstract
+        ({"q": "Forth Forum"}, "Old talk", "Future talk"),  # event
+    ],
+)
+def test_changelist_filters_and_search(admin_client, params, shown, hidden):
+    tz = timezone.get_current_timezone()
+    make_talk(title="Future talk", venue="Portobello Hall",
+              abstract="<p>On kelpies.</p>")  # fmt: skip
+    make_talk(
+        title="Old talk", city="Dunfermline", event_name="Forth Forum",
+        status=Talk.Status.CANCELLED,
+        starts_at=timezone.datetime(2020, 5, 1, 10, 0, tzinfo=tz),
+    )  # fmt: skip
+    make_draft_talk(title="Draft talk", starts_at=None)
+    response = admin_client.get(CHANGELIST, params)
+    assert response.status_code == 200
+    assertContains(response, shown)
+    assertNotContains(response, hidden)
+
+
+@pytest.mark.parametrize("year", ["0", "99999", "abc", "²", ""])
+def test_year_filter_ignores_junk(admin_client, year):
+    make_talk()
+    assert admin_client.get(CHANGELIST, {"year": year}).status_code == 200
+
+
+def test_changelist_has_a_date_hierarchy_and_year_choices(admin_client):
+    make_talk(starts_at=timezone.now() + timedelta(days=3))
+    response = admin_client.get(CHANGELIST)
+    year = timezone.localtime(Talk.objects.get().starts_at).year
+    assertContains(response, f'href="?starts_at__year={year}"')  # date hierarchy
+    assertContains(response, f'href="?year={year}"')  # year filter
+
+
+def test_add_form_prefills_slug_and_autocompletes_posts_and_tags(admin_client):
+    make_post(title="About sleep", tags=["Mindfulness"])
+    response = admin_client.get(ADD)
+    assertContains(response, "data-prepopulated-fields")
+    assertContains(response, "&quot;dependency_list&quot;: [&quot;title&quot;]")
+    assertContains(response, 'class="admin-autocomplete')
+    assertContains(response, 'name="related_posts"')
+    assertContains(response, '"Mindfulness"')  # tag suggestions
+    autocomplete = admin_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "talks", "model_name": "talk",
+         "field_name": "related_posts", "term": "sleep"},
+    )  # fmt: skip
+    assert [r["text"] for r in autocomplete.json()["results"]] == ["About sleep"]
+
+
+def test_adding_a_talk_sanitises_and_saves_everything(admin_client):
+    post = make_post()
+    response = admin_client.post(ADD, form_data(related_posts=[post.pk]))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    talk = Talk.objects.get(slug="written-in-the-admin")
+    assert talk.abstract == "<p>Hello there.</p>"
+    assert sorted(talk.tags.names()) == ["Sleep", "new tag"]
+    assert list(talk.related_posts.all()) == [post]
+    assert talk.event_url == "https://example.org/winter"
+    assert timezone.localtime(talk.starts_at).hour == 18
+    assert talk.announced_at is not None
+    assert talk in Talk.objects.published()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"ends_at_1": "18:00"}, "The talk must end after it starts."),
+        ({"ends_at_1": "18:30"}, "The talk must end after it starts."),
+        ({"starts_at_0": "", "starts_at_1": "", "ends_at_0": "", "ends_at_1": ""},
+         "A published talk needs a start date and time."),
+        ({"slug": "calendar"}, "is already used by the site"),
+    ],
+)  # fmt: skip
+def test_admin_errors_are_in_plain_words(admin_client, overrides, message):
+    response = admin_client.post(ADD, form_data(**overrides))
+    assert response.status_code == 200
+    assertContains(response, message)
+    assert not Talk.objects.exists()
+
+
+def test_duplicate_action_copies_the_talk_as_an_undated_draft(admin_client):
+    post = make_post()
+    original = make_talk(
+        title="Given once", slug="given-once", abstract="<p>The abstract.</p>",
+        speaker_bio="Bio.", slides_url="https://example.org/slides.pdf",
+        video_url="https://example.org/video", tags=["Sleep"], related_posts=[post],
+    )  # fmt: skip
+    response = admin_client.post(
+        CHANGELIST, {"action": "duplicate_talks", "_selected_action": [original.pk]}
+    )
+    copy = Talk.objects.get(slug="given-once-copy")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:talks_talk_change", args=[copy.pk])
+    assert copy.title == "Given once"
+    assert copy.abstract == "<p>The abstract.</p>"
+    assert copy.speaker_bio == "Bio."
+    assert copy.slides_url == "https://example.org/slides.pdf"
+    assert copy.video_url == "" and copy.venue == "" and copy.event_name == ""
+    assert copy.starts_at is None and copy.ends_at is None
+    assert copy.visibility == Talk.Visibility.DRAFT
+    assert copy.status == Talk.Status.SCHEDULED
+    assert copy.sequence == 0 and copy.announced_at is None
+    assert list(copy.tags.names()) == ["Sleep"]
+    assert list(copy.related_posts.all()) == [post]
+    assert copy.uid != original.uid
+
+    admin_client.post(
+        CHANGELIST, {"action": "duplicate_talks", "_selected_action": [original.pk]}
+    )
+    assert Talk.objects.filter(slug="given-once-copy-2").exists()
+
+
+def test_duplicating_several_talks_reports_how_many(admin_client):
+    talks = [make_talk(), make_talk()]
+    response = admin_client.post(
+        CHANGELIST,
+        {"action": "duplicate_talks", "_selected_action": [t.pk for t in talks]},
+        follow=True,
+    )
+    assertContains(response, "Copied 2 talks as drafts")
+    assert Talk.objects.filter(slug__endswith="-copy").count() == 2
+
+
+def test_view_on_site_goes_to_the_talk(admin_client):
+    talk = make_talk(slug="on-site")
+    response = admin_client.get(reverse("admin:talks_talk_change", args=[talk.pk]))
+    assertContains(response, 'href="/talks/on-site/"')
