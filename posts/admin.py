@@ -6,7 +6,9 @@ from django.utils.formats import date_format
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
+from .legacy_admin import LegacyPathInline
 from .models import Post
+from .redirects import record_old_slug
 from .templatetags.posts_tags import sorted_tags
 
 
@@ -92,6 +94,7 @@ class PostAdmin(admin.ModelAdmin):
         (None, {"fields": ["title", "slug", "body", "excerpt", "tags"]}),
         ("Publishing", {"fields": ["status", "published_at", "author", "updated_at"]}),
     ]
+    inlines = [LegacyPathInline]
     list_per_page = 50
     show_full_result_count = False
 
@@ -105,6 +108,8 @@ class PostAdmin(admin.ModelAdmin):
         if obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data and form.initial.get("slug"):
+            record_old_slug(obj, form.initial["slug"])
 
     @admin.display(description="tags")
     def tag_list(self, obj):

@@ -77,6 +77,9 @@ def test_publishing_without_a_date_publishes_now_and_sets_author(admin_client):
             "status": "published",
             "published_at_0": "",
             "published_at_1": "",
+            # the "old addresses" inline, left empty
+            "legacy_paths-TOTAL_FORMS": "0",
+            "legacy_paths-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
