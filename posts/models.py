@@ -92,6 +92,14 @@ class Post(models.Model):
         help_text="Separate tags with commas. Start typing to pick an existing "
         "tag (arrow keys, then Enter).",
     )
+    series = models.ForeignKey(
+        "Series",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="posts",
+    )
+    series_position = models.PositiveSmallIntegerField(null=True, blank=True)
 
     objects = PostQuerySet.as_manager()
 
@@ -144,6 +152,34 @@ class Post(models.Model):
 
     def get_short_url(self):
         return settings.SITE_URL + reverse("posts:short", kwargs={"pk": self.pk})
+
+
+class Series(models.Model):
+    """Posts that belong together, in order. (Minimal here: the series page,
+    its admin and feed are built separately.)"""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name_plural = "series"
+
+    def __str__(self):
+        return self.title
+
+
+class Attachment(models.Model):
+    """A file offered with a post: slides, a handout. (Minimal here: the admin
+    inline and the post page's list are built separately.)"""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to="attachments/%Y/%m/")
+    title = models.CharField(max_length=200)
+
+    def __str__(self):
+        return self.title
 
 
 class LegacyPath(models.Model):
@@ -225,3 +261,24 @@ class LegacyPath(models.Model):
         if self.tag_id:
             return reverse("posts:tag", kwargs={"slug": self.tag.slug})
         return self.target
+
+
+class DrupalNode(models.Model):
+    """The Drupal 7 node a post was imported from: importing again updates the
+    post instead of adding a copy. A post deleted here stays deleted."""
+
+    nid = models.PositiveIntegerField("Drupal node ID", unique=True)
+    post = models.OneToOneField(
+        Post,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="drupal_node",
+    )
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "imported Drupal node"
+
+    def __str__(self):
+        return f"node/{self.nid}"

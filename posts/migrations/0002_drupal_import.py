@@ -13,6 +13,18 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
+            name='DrupalNode',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('nid', models.PositiveIntegerField(unique=True, verbose_name='Drupal node ID')),
+                ('imported_at', models.DateTimeField(auto_now=True)),
+                ('post', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='drupal_node', to='posts.post')),
+            ],
+            options={
+                'verbose_name': 'imported Drupal node',
+            },
+        ),
+        migrations.CreateModel(
             name='LegacyPath',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
