@@ -70,7 +70,10 @@ def _stored_destination(stored, page, request):
         if not is_staff and not _is_public(stored.post):
             return None
         return stored.post.get_absolute_url()
-    return stored.destination_url() + drupal_page_query(page)
+    url, query = stored.destination_url(), drupal_page_query(page)
+    if query and "?" in url:  # a target with a query string of its own
+        query = "&" + query[1:]
+    return url + query
 
 
 def _is_public(post):

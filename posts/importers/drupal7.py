@@ -112,52 +112,8 @@ class Drupal7Importer:
         return label
 
     def _import_node(self, node, title, warnings):
-        nid, kind = node["nid"], decode_text(node["type"], "the type", [])
-        if kind not in self.options.types:
-            raise ItemError(
-                f'content type "{kind}" is not imported '
-                f"(--types {','.join(self.options.types)})"
-            )
-        body_row = self._body_row(node)
-        text_format = decode_text(body_row.get("body_format"), "format", []) or (
-            "plain_text"
-        )
-        filters = self.data.filters.get(text_format)
-        if filters is None:
-            warnings.append(f'unknown text format "{text_format}"; read as full HTML')
-            filters = DEFAULT_FILTERS["full_html"]
-        if "php_code" in filters:
-            raise ItemError(
-                "its body uses the PHP code text format, which cannot run here: "
-                "copy this post by hand"
-            )
-        created = self._time(node["created"], "created")
-        changed = self._time(
-            node["changed"] or node["revision_timestamp"] or node["created"], "changed"
-        )
-        if not title:
-            title = f"Untitled (node {nid})"
-            warnings.append(f'it has no title; called it "{title}"')
-        if len(title) > TITLE_LENGTH:
-            title = title[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "\u2026"
-            warnings.append(f"its title is longer than {TITLE_LENGTH} characters; cut")
-        if body_row.get("body_value") is None:
-            warnings.append("it has no body")
-        body = decode_text(body_row.get("body_value"), "the body", warnings)
-        body = self._convert(body, filters, warnings)
-        if problems := html_problems(body):
-            shown = ", ".join(problems[:5]) + (", ..." if len(problems) > 5 else "")
-            warnings.append(
-                f"the body's HTML is malformed ({shown}); repaired as a browser "
-                "would: check the post"
-            )
-        summary = decode_text(body_row.get("body_summary"), "the summary", warnings)
-        excerpt = ""
-        if summary.strip():
-            excerpt = plain_text(
-                sanitize_html(self._convert(summary, filters, warnings))
-            )
-
+        nid = node["nid"]
+        values, changed = self._read_node(node, title, warnings)
         mapping = DrupalNode.objects.select_related("post").filter(nid=nid).first()
         if mapping is not None and mapping.post is None:
             raise ItemError("its post was deleted here after an earlier import")
@@ -169,16 +125,8 @@ class Drupal7Importer:
             )
         is_new = post is None
         if is_new:
-            post = Post(slug=unique_slug(title, fallback=f"node-{nid}"))
+            post = Post(slug=unique_slug(values["title"], fallback=f"node-{nid}"))
         updated_before = post.updated_at
-        values = {
-            "title": title,
-            "body": body,
-            "excerpt": excerpt,
-            "status": Post.Status.PUBLISHED if node["status"] else Post.Status.DRAFT,
-            "published_at": created,
-            "author": self.options.author or self.users.get(node["uid"]),
-        }
         dirty = is_new or self._differs(post, values)
         if dirty:
             for name, value in values.items():
@@ -198,6 +146,61 @@ class Drupal7Importer:
             mapping.save()  # imported_at: the edit check above compares with it
             return "updated"
         return "unchanged"
+
+    def _read_node(self, node, title, warnings):
+        """The post's fields from the node, and its changed time."""
+        kind = decode_text(node["type"], "the type", [])
+        if kind not in self.options.types:
+            raise ItemError(
+                f'content type "{kind}" is not imported '
+                f"(--types {','.join(self.options.types)})"
+            )
+        body_row = self._body_row(node)
+        text_format = decode_text(body_row.get("body_format"), "format", [])
+        # Drupal shows a body without a format through its fallback, plain text.
+        filters = self.data.filters.get(text_format or "plain_text")
+        if filters is None:
+            warnings.append(f'unknown text format "{text_format}"; read as full HTML')
+            filters = DEFAULT_FILTERS["full_html"]
+        if "php_code" in filters:
+            raise ItemError(
+                "its body uses the PHP code text format, which cannot run here: "
+                "copy this post by hand"
+            )
+        created = self._time(node["created"], "created")
+        changed = self._time(
+            node["changed"] or node["revision_timestamp"] or node["created"], "changed"
+        )
+        if not title:
+            title = f"Untitled (node {node['nid']})"
+            warnings.append(f'it has no title; called it "{title}"')
+        if len(title) > TITLE_LENGTH:
+            title = title[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "\u2026"
+            warnings.append(f"its title is longer than {TITLE_LENGTH} characters; cut")
+        if body_row.get("body_value") is None:
+            warnings.append("it has no body")
+        body = decode_text(body_row.get("body_value"), "the body", warnings)
+        body = self._convert(body, filters, warnings)
+        if problems := html_problems(body):
+            shown = ", ".join(problems[:5]) + (", ..." if len(problems) > 5 else "")
+            warnings.append(
+                f"the body's HTML is malformed ({shown}); repaired as a browser "
+                "would: check the post"
+            )
+        summary = decode_text(body_row.get("body_summary"), "the summary", warnings)
+        excerpt = ""
+        if summary.strip():
+            summary_html = self._convert(summary, filters, warnings)
+            excerpt = plain_text(sanitize_html(summary_html))
+        values = {
+            "title": title,
+            "body": body,
+            "excerpt": excerpt,
+            "status": Post.Status.PUBLISHED if node["status"] else Post.Status.DRAFT,
+            "published_at": created,
+            "author": self.options.author or self.users.get(node["uid"]),
+        }
+        return values, changed
 
     def _body_row(self, node):
         rows = [r for r in self.data.bodies.get(node["nid"], []) if r["delta"] == 0]

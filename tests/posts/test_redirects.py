@@ -218,7 +218,9 @@ def test_a_stored_row_overrides_a_built_in_rule(client, imported):
 
 def test_target_rows_keep_drupal_page_numbers_in_step(client):
     LegacyPath.objects.create(path="/old-listing", target="/archive/2014/")
+    LegacyPath.objects.create(path="/old-search", target="/search/?q=sleep")
     assert_moved(client, "/old-listing?page=1", "/archive/2014/?page=2")
+    assert_moved(client, "/old-search?page=1", "/search/?q=sleep&page=2")
 
 
 def test_tag_row_follows_the_tag_when_its_slug_changes(client):
