@@ -2,7 +2,8 @@
 
 Each test creates a database of its own (drupal_fixture_<random>) on the
 server, loads the fixture, imports it and drops the database afterwards. When
-the server does not answer, the test is skipped and says why. Servers:
+the server does not answer, the test is skipped and says why (deselect them
+all with -m "not drupal_servers"). Servers:
 DRUPAL_TEST_MYSQL_URL (default mysql://root@127.0.0.1:3306/test) and
 DRUPAL_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres);
 only the new database is written to."""
@@ -21,7 +22,7 @@ from posts.models import LegacyPath, Post, Series
 
 from .drupal7_fixture import EN_DASH_ALIAS, build
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.drupal_servers]
 
 MYSQL_URL = os.environ.get("DRUPAL_TEST_MYSQL_URL", "mysql://root@127.0.0.1:3306/test")
 POSTGRES_URL = os.environ.get(
@@ -77,8 +78,9 @@ def postgres_drupal():
     try:
         admin = psycopg.connect(POSTGRES_URL, autocommit=True, connect_timeout=5)
     except psycopg.Error as exc:
+        reason = " ".join(str(exc).split())
         pytest.skip(
-            f"PostgreSQL is not reachable at {POSTGRES_URL} ({exc}); "
+            f"PostgreSQL is not reachable at {POSTGRES_URL} ({reason}); "
             "set DRUPAL_TEST_POSTGRES_URL to run this test"
         )
     name = f"drupal_fixture_{secrets.token_hex(4)}"
