@@ -342,6 +342,21 @@ def test_database_that_is_not_drupal_7_is_named_as_such(import_drupal, tmp_path)
     assert "It looks like Drupal 6 or older" in message
 
 
+def test_table_prefix(import_drupal, drupal_db):
+    with closing(sqlite3.connect(drupal_db)) as connection:
+        tables = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+        for (table,) in tables:
+            connection.execute(f"ALTER TABLE {table} RENAME TO d7_{table}")
+        connection.commit()
+    with pytest.raises(CommandError, match="pass it with --table-prefix"):
+        import_drupal()
+    out, _ = import_drupal("--table-prefix", "d7_")
+    assert "Posts imported: 20" in out
+
+
 def test_file_that_is_not_a_database(import_drupal, tmp_path):
     text = tmp_path / "notes.txt"
     text.write_text("Just some notes, not a database. " * 200)
