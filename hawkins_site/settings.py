@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it sees a 404 first: old (Drupal) addresses answer 301.
+    "posts.redirects.LegacyRedirectMiddleware",
 ]
 
 # Widgets may override their templates from templates/ (the tag autocomplete does).

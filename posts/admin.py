@@ -12,7 +12,9 @@ from taggit.models import Tag
 from hawkins_site.images import clean_image_file
 from hawkins_site.revisions import CompareVersionsMixin
 
+from .legacy_admin import LegacyPathInline
 from .models import Attachment, Post, Series
+from .redirects import record_old_slug
 from .templatetags.posts_tags import sorted_tags
 
 
@@ -122,7 +124,7 @@ class AttachmentInline(admin.TabularInline):
 @admin.register(Post)
 class PostAdmin(CompareVersionsMixin, VersionAdmin):
     form = PostAdminForm
-    inlines = [AttachmentInline]
+    inlines = [AttachmentInline, LegacyPathInline]
     list_display = ["title", "visibility", "published_at", "series", "tag_list"]
     list_filter = ["status", YearListFilter, "series", "tags"]
     list_select_related = ["series"]
@@ -172,6 +174,8 @@ class PostAdmin(CompareVersionsMixin, VersionAdmin):
                 obj.published_at = timezone.now()
             messages.success(request, f"“{obj}” is now published.")
         super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data and form.initial.get("slug"):
+            record_old_slug(obj, form.initial["slug"])
 
     @admin.display(description="tags")
     def tag_list(self, obj):

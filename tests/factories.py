@@ -10,6 +10,14 @@ from talks.models import Talk
 
 _seq = itertools.count(1)
 
+# The post admin's inline formsets (downloads, old addresses), submitted empty.
+EMPTY_INLINES = {
+    f"{prefix}-{key}": value
+    for prefix in ("attachments", "legacy_paths")
+    for key, value in [("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"),
+                       ("MIN_NUM_FORMS", "0"), ("MAX_NUM_FORMS", "1000")]
+}  # fmt: skip
+
 
 def make_post(*, tags=(), **overrides):
     n = next(_seq)

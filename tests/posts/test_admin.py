@@ -8,16 +8,9 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains
 
 from posts.models import Post
-from tests.factories import make_draft, make_post, make_scheduled
+from tests.factories import EMPTY_INLINES, make_draft, make_post, make_scheduled
 
 pytestmark = pytest.mark.django_db
-
-EMPTY_INLINES = {
-    "attachments-TOTAL_FORMS": "0",
-    "attachments-INITIAL_FORMS": "0",
-    "attachments-MIN_NUM_FORMS": "0",
-    "attachments-MAX_NUM_FORMS": "1000",
-}
 
 
 def test_changelist_shows_status_dates_and_tags(admin_client):

@@ -15,16 +15,9 @@ from reversion.models import Version
 
 from posts.models import Attachment, Post, Series
 from tests import images
-from tests.factories import make_draft, make_post, make_scheduled
+from tests.factories import EMPTY_INLINES, make_draft, make_post, make_scheduled
 
 pytestmark = pytest.mark.django_db
-
-EMPTY_INLINES = {
-    "attachments-TOTAL_FORMS": "0",
-    "attachments-INITIAL_FORMS": "0",
-    "attachments-MIN_NUM_FORMS": "0",
-    "attachments-MAX_NUM_FORMS": "1000",
-}
 
 
 def form_data(**overrides):

@@ -6,7 +6,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from posts.search import clean_query, parse_terms
-from tests.factories import make_draft, make_post, make_scheduled
+from tests.factories import EMPTY_INLINES, make_draft, make_post, make_scheduled
 
 pytestmark = pytest.mark.django_db
 
@@ -168,7 +168,7 @@ def test_tags_added_in_the_admin_are_searchable(admin_client):
         "tags": "Equanimity", "status": "published",
         "published_at_0": timezone.localtime(post.published_at).strftime("%Y-%m-%d"),
         "published_at_1": timezone.localtime(post.published_at).strftime("%H:%M:%S"),
-        "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0",
+        **EMPTY_INLINES,
     }  # fmt: skip
     admin_client.post(reverse("admin:posts_post_change", args=[post.pk]), data)
     assert Post.objects.filter(search_vector="equanimity").exists()

@@ -1,0 +1,449 @@
+"""Drupal 7 nodes become posts: body, summary, dates, status, author, tags,
+attachments, inline files and every old address.
+
+Each node is imported in its own transaction (a savepoint inside the run's),
+keyed on its nid: a second run updates posts instead of adding copies, and a
+node that fails is reported and skipped without leaving half-written rows."""
+
+import traceback
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.core.files.utils import validate_file_name
+from django.db import transaction
+
+from hawkins_site.richtext import plain_text, sanitize_html
+
+from ..models import Attachment, DrupalNode, Post
+from ..paths import normalise_path
+from .common import ItemError, record_legacy_path, shorten, unique_slug
+from .drupal7_source import DEFAULT_FILTERS
+from .drupal7_text import (
+    apply_text_format,
+    decode_text,
+    html_problems,
+    rewrite_file_urls,
+)
+from .series import detect_series
+
+TITLE_LENGTH = Post._meta.get_field("title").max_length
+ATTACHMENT_TITLE_LENGTH = Attachment._meta.get_field("title").max_length
+# Imported files keep their Drupal path under this media folder.
+MEDIA_FOLDER = "drupal"
+# Unix times outside this range are not dates a blog post could have.
+EARLIEST, LATEST = 0, 4102444800  # 1970 to 2100
+
+
+@dataclass
+class Drupal7Options:
+    files_root: Path | None = None
+    types: tuple = ("blog", "article")
+    detect_series: bool = False
+    dry_run: bool = False
+    author: object = None  # one user for every post; None: match Drupal's users
+    old_hosts: frozenset = frozenset()
+    show_traceback: bool = False
+
+
+class Drupal7Importer:
+    def __init__(self, data, options, report, progress=None, stderr=None):
+        self.data, self.options, self.report = data, options, report
+        self.progress, self.stderr = progress, stderr
+        self.copied = {}  # relative file path -> storage name, or None
+        self.copy_failures = {}  # relative file path -> why it was not copied
+        self.not_copied = set()  # files left behind for want of --files-root
+        self.term_paths_done = set()
+        self.alias_owner, self.aliases_of = self._read_aliases()
+        self.users = {}
+        if not options.author:
+            self.users, missing = match_users(data)
+            if missing:
+                report.notes.append(
+                    f"No account here matches Drupal user(s) {', '.join(missing)}: "
+                    "their posts have no author (choose one with --author)."
+                )
+
+    def run(self):
+        with transaction.atomic():
+            for node in self.data.nodes:
+                label = self._import_one(node)
+                if self.progress:
+                    self.progress.step(label)
+            if self.options.detect_series:
+                imported = Post.objects.filter(drupal_node__isnull=False)
+                detect_series(imported.select_related("series"), self.report)
+            if self.options.dry_run:
+                transaction.set_rollback(True)
+        if self.not_copied:
+            self.report.warn(
+                "files",
+                f"{len(self.not_copied)} attachments and inline files were not "
+                "copied because no --files-root was given; run again with it",
+            )
+
+    # --- one node ------------------------------------------------------------
+
+    def _import_one(self, node):
+        nid = node["nid"]
+        warnings = []
+        title = decode_text(node["title"], "the title", warnings).strip()
+        label = f'node {nid} "{shorten(title)}"'
+        try:
+            with transaction.atomic():
+                outcome = self._import_node(node, title, warnings)
+        except ItemError as exc:
+            self.report.skip(label, str(exc))
+            return label
+        except Exception as exc:  # one bad node must not stop the run
+            self.report.skip(
+                label, f"could not be imported: {type(exc).__name__}: {exc}"
+            )
+            if self.options.show_traceback and self.stderr:
+                self.stderr.write(traceback.format_exc())
+            return label
+        getattr(self.report, outcome).append(label)
+        for message in warnings:
+            self.report.warn(label, message)
+        return label
+
+    def _import_node(self, node, title, warnings):
+        nid = node["nid"]
+        values, changed = self._read_node(node, title, warnings)
+        mapping = DrupalNode.objects.select_related("post").filter(nid=nid).first()
+        if mapping is not None and mapping.post is None:
+            raise ItemError("its post was deleted here after an earlier import")
+        post = mapping.post if mapping else None
+        if post is not None and post.updated_at > mapping.imported_at:
+            raise ItemError(
+                "its post was edited here after the last import "
+                f"({post.updated_at:%Y-%m-%d %H:%M}); not overwritten"
+            )
+        is_new = post is None
+        if is_new:
+            post = Post(slug=unique_slug(values["title"], fallback=f"node-{nid}"))
+        updated_before = post.updated_at
+        dirty = is_new or self._differs(post, values)
+        if dirty:
+            for name, value in values.items():
+                setattr(post, name, value)
+            post.save()
+        dirty |= self._set_tags(post, nid, warnings)
+        dirty |= self._attach_files(post, nid, warnings)
+        dirty |= self._record_node_paths(post, nid, warnings)
+        if post.updated_at != changed:
+            # updated_at is auto_now: save() just set it to now.
+            Post.objects.filter(pk=post.pk).update(updated_at=changed)
+            dirty |= updated_before != changed
+        if is_new:
+            DrupalNode.objects.create(nid=nid, post=post)
+            return "imported"
+        if dirty:
+            mapping.save()  # imported_at: the edit check above compares with it
+            return "updated"
+        return "unchanged"
+
+    def _read_node(self, node, title, warnings):
+        """The post's fields from the node, and its changed time."""
+        kind = decode_text(node["type"], "the type", [])
+        if kind not in self.options.types:
+            raise ItemError(
+                f'content type "{kind}" is not imported '
+                f"(--types {','.join(self.options.types)})"
+            )
+        body_row = self._body_row(node)
+        text_format = decode_text(body_row.get("body_format"), "format", [])
+        # Drupal shows a body without a format through its fallback, plain text.
+        filters = self.data.filters.get(text_format or "plain_text")
+        if filters is None:
+            warnings.append(f'unknown text format "{text_format}"; read as full HTML')
+            filters = DEFAULT_FILTERS["full_html"]
+        if "php_code" in filters:
+            raise ItemError(
+                "its body uses the PHP code text format, which cannot run here: "
+                "copy this post by hand"
+            )
+        created = self._time(node["created"], "created")
+        changed = self._time(
+            node["changed"] or node["revision_timestamp"] or node["created"], "changed"
+        )
+        if not title:
+            title = f"Untitled (node {node['nid']})"
+            warnings.append(f'it has no title; called it "{title}"')
+        if len(title) > TITLE_LENGTH:
+            title = title[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "\u2026"
+            warnings.append(f"its title is longer than {TITLE_LENGTH} characters; cut")
+        if body_row.get("body_value") is None:
+            warnings.append("it has no body")
+        body = decode_text(body_row.get("body_value"), "the body", warnings)
+        body = self._convert(body, filters, warnings)
+        if problems := html_problems(body):
+            shown = ", ".join(problems[:5]) + (", ..." if len(problems) > 5 else "")
+            warnings.append(
+                f"the body's HTML is malformed ({shown}); repaired as a browser "
+                "would: check the post"
+            )
+        summary = decode_text(body_row.get("body_summary"), "the summary", warnings)
+        excerpt = ""
+        if summary.strip():
+            summary_html = self._convert(summary, filters, warnings)
+            excerpt = plain_text(sanitize_html(summary_html))
+        values = {
+            "title": title,
+            "body": body,
+            "excerpt": excerpt,
+            "status": Post.Status.PUBLISHED if node["status"] else Post.Status.DRAFT,
+            "published_at": created,
+            "author": self.options.author or self.users.get(node["uid"]),
+        }
+        return values, changed
+
+    def _body_row(self, node):
+        rows = [r for r in self.data.bodies.get(node["nid"], []) if r["delta"] == 0]
+        language = node.get("language")
+        for wanted in (language, b"und", "und"):
+            for row in rows:
+                if row["language"] == wanted:
+                    return row
+        return rows[0] if rows else {}
+
+    def _time(self, value, what):
+        try:
+            seconds = int(value)
+        except (TypeError, ValueError):
+            seconds = None
+        if seconds is None or not EARLIEST < seconds < LATEST:
+            raise ItemError(f"its {what} time {value!r} is not a valid date")
+        return datetime.fromtimestamp(seconds, tz=UTC)
+
+    def _convert(self, text, filters, warnings):
+        text = apply_text_format(text, filters)
+        return rewrite_file_urls(
+            text, lambda path: self._inline_url(path, warnings), self.options.old_hosts
+        )
+
+    def _differs(self, post, values):
+        for name, value in values.items():
+            if name == "author":
+                if post.author_id != (value.pk if value else None):
+                    return True
+            elif name == "body":
+                if post.body != sanitize_html(value):
+                    return True
+            elif name == "excerpt":
+                if post.excerpt != value.strip():
+                    return True
+            elif getattr(post, name) != value:
+                return True
+        return False
+
+    # --- tags ------------------------------------------------------------------
+
+    def _set_tags(self, post, nid, warnings):
+        wanted = {}  # casefolded name -> (tid, name)
+        for tid in self.data.node_terms.get(nid, []):
+            raw = self.data.terms.get(tid)
+            if raw is None:
+                warnings.append(f"tag term {tid} no longer exists; left out")
+                continue
+            name = decode_text(raw, f"the name of tag term {tid}", warnings).strip()
+            if len(name) > 100:
+                name = name[:100].strip()
+                warnings.append(f"tag {name}... is longer than 100 characters; cut")
+            if name:
+                wanted.setdefault(name.casefold(), (tid, name))
+        current = {tag.name.casefold(): tag for tag in post.tags.all()}
+        changed = set(current) != set(wanted)
+        if changed:
+            post.tags.set([name for _, name in wanted.values()])
+            current = {tag.name.casefold(): tag for tag in post.tags.all()}
+        for key, (tid, _) in wanted.items():
+            if tid not in self.term_paths_done and key in current:
+                self.term_paths_done.add(tid)
+                self._record_term_paths(tid, current[key])
+        return changed
+
+    def _record_term_paths(self, tid, tag):
+        source = f"taxonomy/term/{tid}"
+        for path in [f"/{source}", *self._owned_aliases(source, None)]:
+            record_legacy_path(path, report=self.report, label=f"tag {tag}", tag=tag)
+
+    # --- old addresses ---------------------------------------------------------
+
+    def _read_aliases(self):
+        owner, aliases_of = {}, {}
+        for row in self.data.aliases:
+            warnings = []
+            alias = decode_text(row["alias"], f"URL alias {row['pid']}", warnings)
+            source = decode_text(row["source"], "source", warnings).strip("/")
+            for message in warnings:
+                self.report.warn("url_alias", message)
+            path = normalise_path(alias)
+            if path in {"", "/"}:
+                continue
+            owner[path] = source  # rows come oldest first: Drupal uses the newest
+            paths = aliases_of.setdefault(source, [])
+            if path not in paths:
+                paths.append(path)
+        return owner, aliases_of
+
+    def _owned_aliases(self, source, warnings):
+        """The aliases of `source` that Drupal actually served for it."""
+        owned = []
+        for path in self.aliases_of.get(source, []):
+            winner = self.alias_owner[path]
+            if winner == source:
+                owned.append(path)
+            elif warnings is not None:
+                warnings.append(
+                    f"its old address {path} is also an alias of {winner}, which "
+                    "Drupal served there (the newer alias wins); it leads there"
+                )
+        return owned
+
+    def _record_node_paths(self, post, nid, warnings):
+        source = f"node/{nid}"
+        added = False
+        for path in [f"/{source}", *self._owned_aliases(source, warnings)]:
+            added |= record_legacy_path(
+                path, report=self.report, label=f"node {nid}", post=post
+            )
+        return added
+
+    # --- files -----------------------------------------------------------------
+
+    def _attach_files(self, post, nid, warnings):
+        changed = False
+        for ref in self.data.node_files.get(nid, []):
+            row = self.data.files.get(ref["fid"])
+            if row is None:
+                warnings.append(f"attachment file {ref['fid']} is not in file_managed")
+                continue
+            uri = decode_text(row["uri"], "a file address", warnings)
+            filename = decode_text(row["filename"], "a file name", warnings)
+            if not ref["display"]:
+                warnings.append(
+                    f"attachment {filename} was hidden on the old site; left out"
+                )
+                continue
+            if not uri.startswith("public://"):
+                warnings.append(
+                    f"attachment {uri} is not a public file; copy it by hand"
+                )
+                continue
+            relative = uri.removeprefix("public://")
+            name = self._copy(relative, "attachment", warnings)
+            if name is None:
+                continue
+            description = decode_text(ref.get("description"), "a file title", warnings)
+            alt = decode_text(ref.get("alt"), "an image's alt text", warnings)
+            title = (description.strip() or alt.strip() or filename)[
+                :ATTACHMENT_TITLE_LENGTH
+            ]
+            attachment, created = Attachment.objects.get_or_create(
+                post=post, file=name, defaults={"title": title}
+            )
+            if not created and attachment.title != title:
+                attachment.title = title
+                attachment.save(update_fields=["title"])
+                created = True
+            changed |= created
+        return changed
+
+    def _inline_url(self, relative, warnings):
+        name = self._copy(relative, "inline file", warnings)
+        return default_storage.url(name) if name else None
+
+    def _copy(self, relative, what, warnings):
+        """The media storage name of Drupal file `relative`, copied there once
+        per run; None (with a warning) when it cannot be."""
+        if relative in self.copied:
+            if relative in self.copy_failures:
+                warnings.append(self.copy_failures[relative])
+            return self.copied[relative]
+        self.copied[relative] = None
+        root = self.options.files_root
+        name = f"{MEDIA_FOLDER}/{relative}"
+        if root is None:
+            if _is_safe_name(name) and default_storage.exists(name):
+                self.copied[relative] = name  # copied by an earlier run
+                return name
+            self.not_copied.add(relative)
+            return None
+        source = (root / relative).resolve()
+        if not source.is_relative_to(root.resolve()):
+            return self._fail(
+                relative, f"{what} {relative} lies outside --files-root", warnings
+            )
+        if not source.is_file():
+            return self._fail(
+                relative,
+                f"{what} {relative} is missing from --files-root ({root}); left out",
+                warnings,
+            )
+        if not _is_safe_name(name):
+            return self._fail(
+                relative, f"{what} {relative} has an unusable name", warnings
+            )
+        if not _same_file(name, source):
+            if not self.options.dry_run:
+                name = self._store(name, source)
+            self.report.files_copied += 1
+        self.copied[relative] = name
+        return name
+
+    def _fail(self, relative, message, warnings):
+        self.copy_failures[relative] = message
+        warnings.append(message)
+        return None
+
+    def _store(self, name, source):
+        if default_storage.exists(name):
+            default_storage.delete(name)
+        with source.open("rb") as handle:
+            return default_storage.save(name, File(handle))
+
+
+def _is_safe_name(name):
+    try:
+        validate_file_name(name, allow_relative_path=True)
+    except SuspiciousFileOperation:
+        return False
+    return True
+
+
+def _same_file(name, source):
+    """True if media storage already holds exactly the bytes of `source`."""
+    if not default_storage.exists(name):
+        return False
+    if default_storage.size(name) != source.stat().st_size:
+        return False
+    with default_storage.open(name, "rb") as stored, source.open("rb") as original:
+        while chunk := original.read(1 << 16):
+            if stored.read(len(chunk)) != chunk:
+                return False
+    return True
+
+
+def match_users(data):
+    """Drupal user id -> this site's user with the same user name or email."""
+    User = get_user_model()
+    found, missing = {}, []
+    authors = {node["uid"] for node in data.nodes}
+    for uid in sorted(authors):
+        row = data.users.get(uid)
+        if not uid or row is None:
+            continue
+        name = decode_text(row["name"], "a user name", [])
+        mail = decode_text(row["mail"], "an email address", [])
+        user = User.objects.filter(username__iexact=name).first()
+        if user is None and mail:
+            user = User.objects.filter(email__iexact=mail).first()
+        if user is None:
+            missing.append(name)
+        found[uid] = user
+    return found, missing

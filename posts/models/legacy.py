@@ -1,0 +1,110 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from taggit.models import Tag
+
+from ..paths import is_allowed_target, normalise_path
+from .content import Post
+
+
+class LegacyPath(models.Model):
+    """An old address, mostly from the Drupal site, that answers 301 with the
+    page it moved to: a post, a tag page, or any other address.
+
+    Looked up only after the URL resolver has answered 404 (posts/redirects.py),
+    so normal pages never pay for it."""
+
+    path = models.CharField(
+        "old address",
+        max_length=500,
+        unique=True,
+        help_text="The path only, e.g. /blog/my-post or /node/12 "
+        "(no domain, no ?query; a trailing slash makes no difference).",
+    )
+    post = models.ForeignKey(
+        Post,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="legacy_paths",
+    )
+    tag = models.ForeignKey(
+        Tag, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    target = models.CharField(
+        "other address",
+        max_length=500,
+        blank=True,
+        help_text="Instead of a post or a tag: an address on this site such as "
+        "/archive/2012/, or a full https:// URL.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = "old address"
+        verbose_name_plural = "old addresses"
+        constraints = [
+            models.CheckConstraint(
+                name="legacypath_one_destination",
+                condition=Q(post__isnull=False, tag__isnull=True, target="")
+                | Q(post__isnull=True, tag__isnull=False, target="")
+                | (Q(post__isnull=True, tag__isnull=True) & ~Q(target="")),
+                violation_error_message="Choose exactly one destination: a post, "
+                "a tag or another address.",
+            )
+        ]
+
+    def __str__(self):
+        return self.path
+
+    def save(self, *args, **kwargs):
+        self.path = normalise_path(self.path)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.path:
+            self.path = normalise_path(self.path)
+            if self.path in {"", "/"}:
+                raise ValidationError(
+                    {"path": "Enter an old address such as /blog/my-post."}
+                )
+        self.target = self.target.strip()
+        if self.target and not is_allowed_target(self.target):
+            raise ValidationError(
+                {
+                    "target": "Enter a path on this site starting with / "
+                    "or a full http:// or https:// address."
+                }
+            )
+
+    def destination_url(self):
+        """Where this old address leads now (without any query string)."""
+        if self.post_id:
+            return self.post.get_absolute_url()
+        if self.tag_id:
+            return reverse("posts:tag", kwargs={"slug": self.tag.slug})
+        return self.target
+
+
+class DrupalNode(models.Model):
+    """The Drupal 7 node a post was imported from: importing again updates the
+    post instead of adding a copy. A post deleted here stays deleted."""
+
+    nid = models.PositiveIntegerField("Drupal node ID", unique=True)
+    post = models.OneToOneField(
+        Post,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="drupal_node",
+    )
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "imported Drupal node"
+
+    def __str__(self):
+        return f"node/{self.nid}"

@@ -1,0 +1,374 @@
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError
+from taggit.models import Tag
+
+from posts.importers.drupal7 import Drupal7Importer
+from posts.models import Attachment, DrupalNode, LegacyPath, Post, Series
+
+from .drupal7_fixture import LONG_TITLE, PRESENT_FILES, ROUND_UPS
+
+pytestmark = pytest.mark.django_db
+
+IMPORTED_NIDS = [1, 2, 3, 4, 5, 6, 7, 9, *ROUND_UPS]
+
+
+def post_of(nid):
+    return Post.objects.get(drupal_node__nid=nid)
+
+
+# --- What the import creates ---------------------------------------------------
+
+
+def test_every_blog_node_becomes_one_post(imported):
+    assert sorted(DrupalNode.objects.values_list("nid", flat=True)) == IMPORTED_NIDS
+    assert Post.objects.count() == len(IMPORTED_NIDS)
+    assert "Posts imported: 20, updated: 0, unchanged: 0, skipped: 3." in imported
+
+
+def test_post_keeps_title_dates_status_summary_and_tags(imported):
+    post = post_of(1)
+    assert post.title == "Mindfulness and the anxious mind"
+    assert post.slug == "mindfulness-and-the-anxious-mind"
+    assert post.status == Post.Status.PUBLISHED
+    assert post.published_at == datetime(2009, 3, 14, 10, tzinfo=UTC)
+    assert post.excerpt == "Why a racing mind settles when we stop fighting it."
+    assert sorted(t.name for t in post.tags.all()) == ["Anxiety", "Mindfulness"]
+    assert post in Post.objects.published()
+
+
+def test_changed_time_becomes_last_updated(imported):
+    post = post_of(2)
+    assert post.published_at == datetime(2011, 11, 2, 9, tzinfo=UTC)
+    assert post.updated_at == datetime(2016, 5, 20, 17, 30, tzinfo=UTC)
+    assert post.was_updated_later
+    assert not post_of(1).was_updated_later
+
+
+def test_long_title_gets_a_whole_word_slug_not_the_truncated_alias(imported):
+    post = post_of(2)
+    assert post.title == LONG_TITLE
+    assert post.slug.endswith("-very-self-critical")
+
+
+def test_unpublished_node_becomes_a_draft_with_its_tags(imported):
+    """Drupal's taxonomy_index lists published nodes only; the tag field has all."""
+    draft = post_of(7)
+    assert draft.status == Post.Status.DRAFT
+    assert [t.name for t in draft.tags.all()] == ["Burnout"]
+    assert draft not in Post.objects.published()
+
+
+def test_body_is_converted_like_drupal_displayed_it_and_sanitised(imported):
+    body = post_of(1).body
+    # "Convert line breaks into HTML" and "Convert URLs into links"
+    assert body.startswith("<p>A racing mind is not a broken mind.</p>")
+    assert (
+        '<a href="https://www.example.org/study" rel="noopener noreferrer">'
+        "https://www.example.org/study</a>." in body
+    )
+    assert "<br>" in body
+
+
+def test_inline_images_move_to_media_storage(imported):
+    body = post_of(1).body
+    assert '<img src="/media/drupal/images/pond.jpg" alt="A still pond">' in body
+    # An image-style derivative links to the original.
+    assert '<a href="/media/drupal/images/pond.jpg" rel="noopener' in body
+    assert "sites/default/files" not in body
+    stored = settings.MEDIA_ROOT / "drupal/images/pond.jpg"
+    assert stored.read_bytes() == PRESENT_FILES["images/pond.jpg"]
+
+
+def test_absolute_links_to_the_old_host_are_rewritten_with_old_host(
+    import_drupal, drupal_db
+):
+    body = (
+        '<p><img src="https://www.stressedtozest.example/sites/default/files/'
+        'images/pond.jpg"> <img src="https://elsewhere.example/sites/default/'
+        'files/images/pond.jpg"></p>'
+    )
+    with closing(sqlite3.connect(drupal_db)) as connection:
+        connection.execute(
+            "UPDATE field_data_body SET body_value = ? WHERE entity_id = 2", [body]
+        )
+        connection.commit()
+    import_drupal("--old-host", "https://www.stressedtozest.example/")
+    assert post_of(2).body == (
+        '<p><img src="/media/drupal/images/pond.jpg"> <img src="https://elsewhere'
+        '.example/sites/default/files/images/pond.jpg"></p>'
+    )
+
+
+def test_attachment_is_copied_into_media_storage(imported):
+    (attachment,) = post_of(1).attachments.all()
+    assert attachment.title == "Breathing space handout"
+    assert attachment.file.name == "drupal/handouts/breathing-space.pdf"
+    with attachment.file.open("rb") as handle:
+        assert handle.read() == PRESENT_FILES["handouts/breathing-space.pdf"]
+    assert attachment.file.url == "/media/drupal/handouts/breathing-space.pdf"
+
+
+def test_every_alias_and_node_path_is_recorded(imported):
+    paths = set(post_of(3).legacy_paths.values_list("path", flat=True))
+    assert paths == {
+        "/node/3",
+        "/stressedtozest/2013/06/sleep-%E2%80%93-forgotten-medicine",
+        "/blog/sleep-forgotten-medicine",
+    }
+    research = Tag.objects.get(name="Research")
+    tag_paths = LegacyPath.objects.filter(tag=research).values_list("path", flat=True)
+    assert set(tag_paths) == {"/taxonomy/term/4", "/category/tags/research"}
+
+
+def test_series_are_grouped_in_order_with_detect_series(imported):
+    series = Series.objects.get()
+    assert series.title == "The therapeutic relationship"
+    members = series.posts.order_by("series_position")
+    assert [(p.series_position, p.title) for p in members] == [
+        (1, "The therapeutic relationship"),
+        (2, "The therapeutic relationship (2nd post)"),
+        (3, "The therapeutic relationship (third post)"),
+    ]
+    assert 'Series "The therapeutic relationship": 3 posts.' in imported
+
+
+def test_no_series_without_the_option(import_drupal):
+    import_drupal()
+    assert not Series.objects.exists()
+    assert not Post.objects.exclude(series=None).exists()
+
+
+def test_matching_user_becomes_the_author(import_drupal, django_user_model):
+    doctor = django_user_model.objects.create_user("drhawkins", "doc@example.org")
+    out, _ = import_drupal()
+    assert post_of(1).author == doctor
+    assert "No account here matches" not in out
+
+
+def test_author_option_and_unknown_author(import_drupal, django_user_model):
+    editor = django_user_model.objects.create_user("editor")
+    import_drupal("--author", "editor")
+    assert set(Post.objects.values_list("author", flat=True)) == {editor.pk}
+    with pytest.raises(CommandError, match="There is no user 'nobody' here."):
+        import_drupal("--author", "nobody")
+
+
+def test_unmatched_author_is_reported(imported):
+    assert "No account here matches Drupal user(s) drhawkins" in imported
+    assert post_of(1).author is None
+
+
+# --- The summary: skipped nodes and warnings -------------------------------------
+
+
+def test_summary_lists_each_skipped_node_with_its_reason(imported):
+    assert 'node 8 "About this blog": content type "page" is not imported' in imported
+    assert (
+        'node 10 "Evening talk transcript": its body uses the PHP code text format'
+        in imported
+    )
+    assert (
+        'node 11 "A node that lost its dates": its created time 0 is not a valid '
+        "date" in imported
+    )
+
+
+def test_invalid_utf8_is_read_as_windows_1252_with_a_warning(imported):
+    post = post_of(9)
+    assert "We met in a caf\u00e9 near the Meadows." in post.body
+    assert (
+        "the body is not valid UTF-8 (byte 0xE9 at position 23); read it as "
+        "Windows-1252" in imported
+    )
+
+
+def test_broken_html_is_repaired_with_a_warning(imported):
+    assert "<p>Some <em>emphasis never closed.</em></p>" in post_of(9).body
+    assert (
+        "the body's HTML is malformed (unclosed <em>, unclosed <div>); repaired"
+        in imported
+    )
+
+
+def test_missing_attachment_is_reported_and_the_post_still_imported(imported):
+    assert not post_of(2).attachments.exists()
+    assert "attachment slides/burnout-slides.ppt is missing from --files-root" in (
+        imported
+    )
+
+
+def test_duplicate_alias_goes_to_the_node_drupal_served(imported):
+    """Drupal answers an alias with its newest row (highest pid): node 1 here."""
+    row = LegacyPath.objects.get(path="/blog/mindfulness")
+    assert row.post == post_of(1)
+    assert (
+        "its old address /blog/mindfulness is also an alias of node/1, which "
+        "Drupal served there" in imported
+    )
+
+
+def test_progress_bar_is_drawn_when_asked(import_drupal):
+    _, err = import_drupal("--progress")
+    assert "23/23" in err and "[##" in err
+
+
+def test_without_files_root_files_are_reported_not_copied(import_drupal):
+    out, _ = import_drupal(files_root=False)
+    assert not Attachment.objects.exists()
+    assert "were not copied because no --files-root was given" in out
+    assert "/sites/default/files/images/pond.jpg" in post_of(1).body
+
+
+# --- Running it again ------------------------------------------------------------
+
+
+def test_second_run_updates_nothing_and_duplicates_nothing(import_drupal):
+    import_drupal("--detect-series")
+    counts = [m.objects.count() for m in (Post, LegacyPath, Attachment, Tag, Series)]
+    before = {p.pk: (p.body, p.updated_at) for p in Post.objects.all()}
+    out, _ = import_drupal("--detect-series")
+    assert "Posts imported: 0, updated: 0, unchanged: 20, skipped: 3." in out
+    assert [
+        m.objects.count() for m in (Post, LegacyPath, Attachment, Tag, Series)
+    ] == counts
+    assert {p.pk: (p.body, p.updated_at) for p in Post.objects.all()} == before
+
+
+def test_second_run_takes_changes_made_on_drupal(import_drupal, drupal_db):
+    import_drupal()
+    with closing(sqlite3.connect(drupal_db)) as connection:
+        connection.execute(
+            "UPDATE node SET title = 'Mindfulness and the anxious, busy mind', "
+            "changed = ? WHERE nid = 1",
+            [int(datetime(2018, 1, 2, tzinfo=UTC).timestamp())],
+        )
+        connection.commit()
+    out, _ = import_drupal()
+    assert "Posts imported: 0, updated: 1, unchanged: 19" in out
+    post = post_of(1)
+    assert post.title == "Mindfulness and the anxious, busy mind"
+    assert post.slug == "mindfulness-and-the-anxious-mind"  # addresses stay put
+    assert post.updated_at == datetime(2018, 1, 2, tzinfo=UTC)
+
+
+def test_post_edited_here_is_not_overwritten(import_drupal):
+    import_drupal()
+    post = post_of(3)
+    post.body = "<p>Rewritten on the new site.</p>"
+    post.save()
+    out, _ = import_drupal()
+    assert "its post was edited here after the last import" in out
+    post.refresh_from_db()
+    assert post.body == "<p>Rewritten on the new site.</p>"
+
+
+def test_post_deleted_here_is_not_imported_again(import_drupal):
+    import_drupal()
+    post_of(4).delete()
+    out, _ = import_drupal()
+    assert "its post was deleted here after an earlier import" in out
+    assert not Post.objects.filter(title="The therapeutic relationship").exists()
+
+
+def test_dry_run_reports_and_changes_nothing(import_drupal):
+    out, _ = import_drupal("--dry-run", "--detect-series")
+    assert "Dry run: nothing was saved and no file copied." in out
+    assert "Posts would be imported: 20" in out
+    assert "files would be copied: 2" in out
+    assert not Post.objects.exists()
+    assert not LegacyPath.objects.exists()
+    assert not Series.objects.exists()
+    assert not (settings.MEDIA_ROOT / "drupal").exists()
+
+
+def test_a_failing_node_leaves_nothing_behind_and_the_run_goes_on(
+    import_drupal, monkeypatch
+):
+    """The failure comes after the post, its tags and files were written: the
+    node's transaction takes all of it back."""
+    real = Drupal7Importer._record_node_paths
+
+    def fail_for_node_3(self, post, nid, warnings):
+        if nid == 3:
+            raise RuntimeError("disk on fire")
+        return real(self, post, nid, warnings)
+
+    monkeypatch.setattr(Drupal7Importer, "_record_node_paths", fail_for_node_3)
+    out, _ = import_drupal()
+    assert (
+        'node 3 "Sleep \u2013 the forgotten medicine": could not be imported: '
+        "RuntimeError: disk on fire" in out
+    )
+    assert not DrupalNode.objects.filter(nid=3).exists()
+    assert not Post.objects.filter(title__startswith="Sleep").exists()
+    assert not Tag.objects.filter(name="Sleep & rest").exists()
+    assert Post.objects.count() == len(IMPORTED_NIDS) - 1
+
+
+# --- Bad input ---------------------------------------------------------------------
+
+
+def test_missing_database_file_is_a_clear_error(import_drupal, tmp_path):
+    with pytest.raises(CommandError, match="There is no SQLite database file at"):
+        import_drupal(url=f"sqlite:///{tmp_path}/nope.sqlite")
+
+
+def test_unreachable_server_is_a_clear_error(import_drupal):
+    with pytest.raises(CommandError, match="Could not open the Drupal database"):
+        import_drupal(url="mysql://drupal:secret@127.0.0.1:1/drupal")
+
+
+def test_password_is_not_printed(import_drupal):
+    with pytest.raises(CommandError) as error:
+        import_drupal(url="mysql://drupal:secret@127.0.0.1:1/drupal")
+    assert "secret" not in str(error.value)
+    assert "drupal:***@" in str(error.value)
+
+
+def test_database_that_is_not_drupal_7_is_named_as_such(import_drupal, tmp_path):
+    other = tmp_path / "other.sqlite"
+    with closing(sqlite3.connect(other)) as connection:
+        connection.execute("CREATE TABLE node_revisions (nid INTEGER)")
+        connection.execute("CREATE TABLE term_data (tid INTEGER)")
+    with pytest.raises(CommandError) as error:
+        import_drupal(url=f"sqlite:///{other}")
+    message = str(error.value)
+    assert "does not look like a Drupal 7 database: missing table(s) node," in message
+    assert "It looks like Drupal 6 or older" in message
+
+
+def test_table_prefix(import_drupal, drupal_db):
+    with closing(sqlite3.connect(drupal_db)) as connection:
+        tables = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+        for (table,) in tables:
+            connection.execute(f"ALTER TABLE {table} RENAME TO d7_{table}")
+        connection.commit()
+    with pytest.raises(CommandError, match="pass it with --table-prefix"):
+        import_drupal()
+    out, _ = import_drupal("--table-prefix", "d7_")
+    assert "Posts imported: 20" in out
+
+
+def test_file_that_is_not_a_database(import_drupal, tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text("Just some notes, not a database. " * 200)
+    with pytest.raises(CommandError, match="as SQLite: file is not a database"):
+        import_drupal(url=str(text))
+
+
+def test_unknown_address_scheme(import_drupal):
+    with pytest.raises(CommandError, match="Unsupported database address"):
+        import_drupal(url="oracle://drupal@db/site")
+
+
+def test_files_root_must_be_a_directory(import_drupal, tmp_path):
+    with pytest.raises(CommandError, match="is not a directory"):
+        import_drupal("--files-root", str(tmp_path / "nowhere"), files_root=False)
