@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from hawkins_site.pagination import paginate
 from talks.models import Talk
+from talks.search import search_talks
 
 from . import search as post_search
 from . import seo
@@ -242,6 +243,8 @@ def search(request):
             for post in page.object_list:
                 post.snippet = post_search.python_snippet(post.body_text, query)
         context["page"] = page
+        if page.number == 1:  # talks: a second, short group on the first page
+            context["talks"] = list(search_talks(query, tag=tag, year=year))
     response = render(request, "posts/search.html", context)
     response.headers["X-Robots-Tag"] = "noindex"
     return response

@@ -6,10 +6,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from reversion.admin import VersionAdmin
 
-from posts.admin import TagAutocompleteWidget
+from hawkins_site.revisions import CompareVersionsMixin
+from posts.admin import AttachmentInline, TagAutocompleteWidget
 
-from .models import Talk
+from .models import Attachment, Talk
 
 # Addresses typed without a scheme get https:// (Django 6's default; say so now).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -46,7 +48,6 @@ class TalkAdminForm(forms.ModelForm):
         ]
         widgets = {
             "tags": TagAutocompleteWidget(attrs={"size": 60}),
-            "abstract": forms.Textarea(attrs={"rows": 16, "cols": 90}),
             "speaker_bio": forms.Textarea(attrs={"rows": 4, "cols": 90}),
             "address": forms.TextInput(attrs={"size": 60}),
         }
@@ -105,9 +106,18 @@ def _free_slug(base):
     return slug
 
 
+class TalkAttachmentInline(AttachmentInline):
+    model = Attachment
+    verbose_name_plural = "downloads (slides, handouts)"
+
+
 @admin.register(Talk)
-class TalkAdmin(admin.ModelAdmin):
+class TalkAdmin(CompareVersionsMixin, VersionAdmin):
     form = TalkAdminForm
+    inlines = [TalkAttachmentInline]
+    history_latest_first = True
+    compare_html_fields = ["abstract"]
+    compare_skip_fields = ("updated_at", "sequence", "announced_at")
     formfield_overrides = HTTPS_URLS
     list_display = ["when", "title", "event_name", "city", "status", "visibility"]
     list_display_links = ["when", "title"]
@@ -143,6 +153,9 @@ class TalkAdmin(admin.ModelAdmin):
     actions = ["duplicate_talks"]
     list_per_page = 50
     show_full_result_count = False
+
+    class Media:
+        js = ["js/admin-drafts.js"]
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()

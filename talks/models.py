@@ -7,9 +7,11 @@ from django.db import models
 from django.db.models import DEFERRED, F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from hawkins_site.attachments import AttachmentBase
 from hawkins_site.richtext import sanitize_html
 
 # A talk without an end time is taken to last this long: in the .ics, and when
@@ -103,9 +105,10 @@ class Talk(models.Model):
         validators=[validate_talk_slug],
         help_text="The last part of the talk's address: /talks/<slug>/.",
     )
-    abstract = models.TextField(
+    abstract = CKEditor5Field(
+        config_name="talk",
         blank=True,
-        help_text="HTML. Scripts, styles and unsafe links are removed on save.",
+        help_text="Scripts, styles and unsafe links are removed when you save.",
     )
     speaker_bio = models.TextField(
         "speaker bio",
@@ -283,3 +286,12 @@ class Talk(models.Model):
     def uid(self):
         """iCalendar UID and RSS guid: stable for the talk's life, slug changes too."""
         return f"talk-{self.pk}@{urlsplit(settings.SITE_URL).netloc}"
+
+
+class Attachment(AttachmentBase):
+    """A file offered for download on a talk's page: slides, a handout."""
+
+    talk = models.ForeignKey(Talk, on_delete=models.CASCADE, related_name="attachments")
+
+    class Meta(AttachmentBase.Meta):
+        pass

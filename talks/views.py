@@ -41,7 +41,9 @@ def talk_detail(request, slug):
     related = Post.objects.published().only("title", "slug", "published_at")
     talk = get_object_or_404(
         visible.prefetch_related(
-            "tags", Prefetch("related_posts", related, to_attr="public_posts")
+            "tags",
+            "attachments",
+            Prefetch("related_posts", related, to_attr="public_posts"),
         ),
         slug=slug,
     )

@@ -6,7 +6,14 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from posts.search import clean_query, parse_terms
-from tests.factories import EMPTY_INLINES, make_draft, make_post, make_scheduled
+from tests.factories import (
+    EMPTY_INLINES,
+    make_draft,
+    make_draft_talk,
+    make_post,
+    make_scheduled,
+    make_talk,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -178,6 +185,30 @@ def test_tags_added_in_the_admin_are_searchable(admin_client):
 def test_search_page_query_count_is_flat(client, django_assert_num_queries, n):
     for _ in range(n):
         make_post(title="Calm post", tags=["a", "b", "c", "d", "e"])
-    # tags and years for the filters, count, rows, tags of the rows
-    with django_assert_num_queries(5):
+    # tags and years for the filters, count, rows, tags of the rows, talks
+    with django_assert_num_queries(6):
         assert client.get("/search/", {"q": "calm"}).status_code == 200
+
+
+def test_talks_are_a_second_group_of_results(client):
+    make_post(title="Compassion in practice")
+    make_talk(title="Compassion for clinicians", event_name="Spring Seminar",
+              city="Glasgow", slug="compassion-talk")  # fmt: skip
+    make_draft_talk(title="Draft compassion talk", slug="draft-talk")
+    response = client.get("/search/", {"q": "compassion"})
+    assert [t.title for t in response.context["talks"]] == ["Compassion for clinicians"]
+    assertContains(response, '<h2 id="talk-results" class="results-heading">Talks</h2>')
+    assertContains(response, 'href="/talks/compassion-talk/"')
+    assertNotContains(response, "Draft compassion talk")
+    by_place = client.get("/search/", {"q": "glasgow"})
+    assert [t.title for t in by_place.context["talks"]] == ["Compassion for clinicians"]
+    assert by_place.context["page"].paginator.count == 0
+    assertNotContains(by_place, "Try fewer or different words")
+
+
+def test_talks_only_on_the_first_page_of_results(client):
+    for n in range(11):
+        make_post(title=f"Sleep {n}")
+    make_talk(title="Sleep talk", slug="sleep-talk")
+    assert len(client.get("/search/", {"q": "sleep"}).context["talks"]) == 1
+    assert "talks" not in client.get("/search/", {"q": "sleep", "page": 2}).context

@@ -36,6 +36,9 @@ def form_data(**overrides):
         "slides_url": "",
         "video_url": "",
         "visibility": "published",
+        # the downloads inline, submitted empty
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
     } | overrides
 
 

@@ -448,7 +448,7 @@ def test_talk_page_and_its_ics_use_a_fixed_number_of_queries(
     client, django_assert_num_queries, n
 ):
     _, talks = _talks(n)
-    with django_assert_num_queries(3):  # talk, tags, related public posts
+    with django_assert_num_queries(4):  # talk, tags, downloads, related posts
         assert client.get(talks[0].get_absolute_url()).status_code == 200
     with django_assert_num_queries(1):
         assert client.get(talks[0].get_ics_url()).status_code == 200

@@ -1,0 +1,58 @@
+"""Talks for the site search (/search/), shown as a second group after posts.
+Talks are few, so their search vector is computed on the fly, with the same
+weights and configuration as posts (posts/search.py)."""
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db.models import F, Q
+
+from posts.models import searchable
+from posts.search import parse_terms, uses_postgres
+
+from .models import Talk
+
+TALK_RESULTS = 5
+
+
+def search_talks(query, *, tag=None, year=None, limit=TALK_RESULTS):
+    """Up to `limit` public talks matching `query`, best first."""
+    talks = Talk.objects.published().defer("speaker_bio")
+    if tag is not None:
+        talks = talks.filter(tags=tag)
+    if year is not None:
+        talks = talks.filter(starts_at__year=year)
+    if uses_postgres():
+        search = SearchQuery(query, search_type="websearch", config="english")
+        vector = (
+            SearchVector(searchable(F("title")), weight="A", config="english")
+            + SearchVector(
+                searchable(F("event_name")),
+                searchable(F("venue")),
+                searchable(F("city")),
+                weight="B",
+                config="english",
+            )
+            + SearchVector("abstract", weight="C", config="english")
+        )
+        return (
+            talks.annotate(document=vector, rank=SearchRank(vector, search))
+            .filter(document=search)
+            .order_by("-rank", "-starts_at")[:limit]
+        )
+    wanted, unwanted = parse_terms(query)
+    if not wanted:
+        return talks.none()
+    for term in wanted:
+        talks = talks.filter(_matches(term))
+    for term in unwanted:
+        talks = talks.exclude(_matches(term))
+    return talks.order_by("-starts_at")[:limit]
+
+
+def _matches(term):
+    return (
+        Q(title__icontains=term)
+        | Q(event_name__icontains=term)
+        | Q(venue__icontains=term)
+        | Q(city__icontains=term)
+        | Q(abstract__icontains=term)
+    )
