@@ -60,8 +60,18 @@ def sanitize_html(html):
     )
 
 
+# Elements that separate words: text on either side of them never runs together.
+_BLOCKS = {
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
+    "dt", "dd", "blockquote", "pre", "figure", "figcaption", "img", "table",
+    "caption", "tr", "td", "th", "div", "section", "article",
+}  # fmt: skip
+
+
 class _TextCollector(HTMLParser):
-    """Collects the text of the first non-empty <p>, and all text as a fallback."""
+    """Collects all the text, with a space wherever a block element separates
+    words (inline elements join: "<em>self-pity</em>," stays "self-pity,"), and
+    the text of the first non-empty <p> on its own."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -71,10 +81,10 @@ class _TextCollector(HTMLParser):
         self.all_text = []
 
     def handle_starttag(self, tag, attrs):
+        if tag in _BLOCKS:
+            self.handle_data(" ")
         if tag == "p" and self.first is None:
             self.depth += 1
-        elif tag == "br":
-            self.handle_data(" ")
 
     def handle_endtag(self, tag):
         if tag == "p" and self.depth:
@@ -84,11 +94,16 @@ class _TextCollector(HTMLParser):
                 self.current = []
                 if text:
                     self.first = text
+        if tag in _BLOCKS:
+            self.handle_data(" ")
 
     def handle_data(self, data):
         self.all_text.append(data)
         if self.depth and self.first is None:
             self.current.append(data)
+
+    def text(self):
+        return " ".join("".join(self.all_text).split())
 
 
 def plain_text(html):
@@ -96,7 +111,7 @@ def plain_text(html):
     parser = _TextCollector()
     parser.feed(html or "")
     parser.close()
-    return " ".join(" ".join(parser.all_text).split())
+    return parser.text()
 
 
 def truncate_words(text, max_words=55, max_chars=400):
@@ -121,8 +136,7 @@ def teaser_from_html(html, max_words=55):
     parser = _TextCollector()
     parser.feed(html or "")
     parser.close()
-    text = parser.first or " ".join(" ".join(parser.all_text).split())
-    return truncate_words(text, max_words=max_words)
+    return truncate_words(parser.first or parser.text(), max_words=max_words)
 
 
 _HEADING = re.compile(r"<(h[23])>(.*?)</\1>", re.DOTALL)

@@ -1,6 +1,11 @@
 import pytest
 
-from hawkins_site.richtext import sanitize_html, teaser_from_html, truncate_words
+from hawkins_site.richtext import (
+    plain_text,
+    sanitize_html,
+    teaser_from_html,
+    truncate_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -78,3 +83,9 @@ def test_teaser_falls_back_to_all_text_without_paragraphs():
 def test_truncate_words_handles_one_enormous_word():
     assert truncate_words("x" * 1000, max_chars=10) == "x" * 10 + "\u2026"
     assert truncate_words("short text") == "short text"
+
+
+def test_plain_text_joins_inline_elements_and_separates_blocks():
+    html = "<p>It is not <em>self-pity</em>, which</p><ul><li>One</li><li>Two</li></ul>"
+    assert plain_text(html) == "It is not self-pity, which One Two"
+    assert plain_text("<p>a<br>b</p><h2>Head</h2>ing") == "a b Head ing"
