@@ -2,13 +2,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.formats import date_format
 from reversion.admin import VersionAdmin
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
+from hawkins_site.admin_filters import year_filter
 from hawkins_site.images import clean_image_file
 from hawkins_site.revisions import CompareVersionsMixin
 
@@ -92,26 +92,6 @@ class PostAdminForm(forms.ModelForm):
         return cleaned
 
 
-class YearListFilter(admin.SimpleListFilter):
-    title = "year published"
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        years = (
-            Post.objects.exclude(published_at=None)
-            .annotate(year=ExtractYear("published_at"))
-            .values_list("year", flat=True)
-            .distinct()
-            .order_by("-year")
-        )
-        return [(str(y), str(y)) for y in years]
-
-    def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(published_at__year=int(self.value()))
-        return queryset
-
-
 class AttachmentInline(admin.TabularInline):
     model = Attachment
     fields = ["title", "file", "position", "file_type", "file_size"]
@@ -126,7 +106,12 @@ class PostAdmin(CompareVersionsMixin, VersionAdmin):
     form = PostAdminForm
     inlines = [AttachmentInline, LegacyPathInline]
     list_display = ["title", "visibility", "published_at", "series", "tag_list"]
-    list_filter = ["status", YearListFilter, "series", "tags"]
+    list_filter = [
+        "status",
+        year_filter("published_at", "year published"),
+        "series",
+        "tags",
+    ]
     list_select_related = ["series"]
     search_fields = ["title", "body"]
     date_hierarchy = "published_at"

@@ -9,6 +9,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
+from hawkins_site.admin_filters import MAX_YEAR, MIN_YEAR
 from hawkins_site.pagination import paginate
 from talks.models import Talk
 from talks.search import search_talks
@@ -18,9 +19,6 @@ from . import seo
 from .models import Post, Series
 
 RELATED_COUNT = 4
-
-# Years a datetime lookup can take without overflowing (datetime.MAXYEAR - 1).
-MIN_YEAR, MAX_YEAR = 1, 9998
 
 
 @require_safe

@@ -1,13 +1,13 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models.functions import ExtractYear
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from reversion.admin import VersionAdmin
 
+from hawkins_site.admin_filters import year_filter
 from hawkins_site.revisions import CompareVersionsMixin
 from posts.admin import AttachmentInline, TagAutocompleteWidget
 
@@ -68,27 +68,6 @@ class WhenListFilter(admin.SimpleListFilter):
         return queryset
 
 
-class YearListFilter(admin.SimpleListFilter):
-    title = "year"
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        years = (
-            Talk.objects.exclude(starts_at=None)
-            .annotate(year=ExtractYear("starts_at"))
-            .values_list("year", flat=True)
-            .distinct()
-            .order_by("-year")
-        )
-        return [(str(y), str(y)) for y in years]
-
-    def queryset(self, request, queryset):
-        value = self.value() or ""
-        if value.isascii() and value.isdigit() and 1 <= int(value) <= 9998:
-            return queryset.filter(starts_at__year=int(value))
-        return queryset
-
-
 # What a copy keeps when the same talk is given again elsewhere: the talk itself,
 # not the occasion (date, place, event, recording).
 DUPLICATED_FIELDS = ["title", "abstract", "speaker_bio", "slides_url"]
@@ -121,7 +100,7 @@ class TalkAdmin(CompareVersionsMixin, VersionAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["when", "title", "event_name", "city", "status", "visibility"]
     list_display_links = ["when", "title"]
-    list_filter = [WhenListFilter, "status", "visibility", YearListFilter]
+    list_filter = [WhenListFilter, "status", "visibility", year_filter("starts_at")]
     search_fields = ["title", "event_name", "venue", "city", "abstract"]
     date_hierarchy = "starts_at"
     prepopulated_fields = {"slug": ["title"]}

@@ -94,3 +94,10 @@ def test_view_on_site_goes_to_the_post(admin_client):
     post = make_post(slug="on-site")
     response = admin_client.get(reverse("admin:posts_post_change", args=[post.pk]))
     assertContains(response, "/posts/on-site/")
+
+
+@pytest.mark.parametrize("year", ["abc", "99999999999", "0", "٢٠٢٤", ""])
+def test_year_filter_ignores_junk(admin_client, year):
+    make_post(title="Still listed")
+    response = admin_client.get(reverse("admin:posts_post_changelist"), {"year": year})
+    assert response.status_code == 200
