@@ -42,7 +42,7 @@ run: $(STAMP)
 	$(BIN)/python manage.py seed_demo
 	@echo ""
 	@echo "  Site:  http://127.0.0.1:$(PORT)/"
-	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/ (credentials above, printed when the admin user was created)"
+	@echo "  Admin: http://127.0.0.1:$(PORT)/$${DJANGO_ADMIN_PATH:-admin/} (credentials above, printed when the admin user was created)"
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

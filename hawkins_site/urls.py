@@ -13,7 +13,7 @@ admin.site.site_title = f"{settings.SITE_TITLE} admin"
 admin.site.index_title = "Write, publish and look after the site"
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("editor/upload-image/", image_upload, name="editor_image_upload"),
     path(
         "sitemap.xml",
