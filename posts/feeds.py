@@ -2,8 +2,9 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from taggit.models import Tag
+
+from hawkins_site.feedtypes import Atom1Feed, Rss201rev2Feed
 
 from .models import Post, Series
 from .templatetags.posts_tags import sorted_tags
@@ -19,6 +20,7 @@ def absolute(path):
 class LatestPostsFeed(Feed):
     """RSS 2.0 of the newest posts, full content. Also served at /rss.xml."""
 
+    feed_type = Rss201rev2Feed
     title = settings.SITE_TITLE
     description = settings.SITE_TAGLINE
     author_name = settings.SITE_AUTHOR_NAME

@@ -10,7 +10,11 @@ from taggit.models import TaggedItemBase
 
 from hawkins_site.attachments import AttachmentBase
 from hawkins_site.images import keep_or_unguessable, make_renditions
-from hawkins_site.richtext import sanitize_html, teaser_from_html
+from hawkins_site.richtext import (
+    sanitize_html,
+    strip_control_characters,
+    teaser_from_html,
+)
 
 
 def featured_image_upload_to(instance, filename):
@@ -189,7 +193,9 @@ class Post(models.Model):
 
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
-        self.excerpt = self.excerpt.strip()
+        # Imports bypass the admin's form, which refuses NUL; PostgreSQL would too.
+        self.title = strip_control_characters(self.title)
+        self.excerpt = strip_control_characters(self.excerpt).strip()
         self.teaser = self.excerpt or teaser_from_html(self.body)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "teaser"}
