@@ -45,6 +45,11 @@ def env_int(name, default, minimum=1):
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key" if DEBUG else None)
+# Rotating the key (README, "Security"): the old key goes here for a while, so
+# sessions and signed links made with it stay valid. Comma-separated.
+SECRET_KEY_FALLBACKS = [
+    k.strip() for k in env("DJANGO_SECRET_KEY_FALLBACKS", "").split(",") if k.strip()
+]
 ALLOWED_HOSTS = [
     h.strip() for h in env("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",")
 ]

@@ -210,3 +210,19 @@ def test_the_admin_password_change_form_applies_the_rules(client, author):
     assert "too common" in response.content.decode()
     author.refresh_from_db()
     assert author.check_password(PASSWORD)
+
+
+def test_a_rotated_key_keeps_staff_logged_in_through_the_fallback(author, settings):
+    """README "Security": rotate by moving the old key to the fallbacks. A
+    session used while the fallback is there moves to the new key; one that
+    is not must log in again once the fallback is dropped."""
+    old, new = "the-old-key-" + "o" * 40, "the-new-key-" + "n" * 40
+    settings.SECRET_KEY = old
+    active, idle = Client(), Client()
+    active.force_login(author)
+    idle.force_login(author)
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = new, [old]
+    assert active.get(reverse("admin:index")).status_code == 200
+    settings.SECRET_KEY_FALLBACKS = []
+    assert active.get(reverse("admin:index")).status_code == 200
+    assert idle.get(reverse("admin:index")).status_code == 302  # log in again

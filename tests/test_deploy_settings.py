@@ -31,6 +31,7 @@ NAMES = [
     "SESSION_COOKIE_AGE",
     "SESSION_SAVE_EVERY_REQUEST",
     "ADMIN_PATH",
+    "SECRET_KEY_FALLBACKS",
 ]
 
 
@@ -118,3 +119,9 @@ def test_bad_security_values_stop_start_up():
         result = start(**PRODUCTION, **{name: value})
         assert result.returncode != 0, name
         assert message in result.stderr, result.stderr
+
+
+def test_old_secret_keys_can_be_kept_as_fallbacks_while_rotating():
+    assert settings_under(**PRODUCTION)["SECRET_KEY_FALLBACKS"] == []
+    values = settings_under(**PRODUCTION, DJANGO_SECRET_KEY_FALLBACKS="old-1, old-2")
+    assert values["SECRET_KEY_FALLBACKS"] == ["old-1", "old-2"]
