@@ -3,6 +3,7 @@ work: the admin's own Content-Security-Policy (django-csp), and how django-axes
 finds the client's address and answers a locked-out login."""
 
 import math
+import unicodedata
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
@@ -39,6 +40,15 @@ def client_ip(request):
         if last := forwarded.rsplit(",", 1)[-1].strip():
             return last
     return request.META.get("REMOTE_ADDR", "")
+
+
+def login_username(request, credentials=None):
+    """The username a login attempt counts against, for django-axes: folded
+    (case, Unicode form, spaces), so "Author " and "AUTHOR" share one count."""
+    name = (credentials or {}).get("username")
+    if name is None:
+        name = request.POST.get("username", "")
+    return unicodedata.normalize("NFKC", str(name)).strip().casefold()
 
 
 def lockout_response(request, original_response=None, credentials=None):

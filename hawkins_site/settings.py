@@ -340,6 +340,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "hawkins_site.security.client_ip"
+AXES_USERNAME_CALLABLE = "hawkins_site.security.login_username"
 AXES_LOCKOUT_CALLABLE = "hawkins_site.security.lockout_response"
 AXES_VERBOSE = False
 

@@ -62,6 +62,13 @@ def test_five_failures_lock_the_user_out_with_a_plain_429_page(client, author):
     assert "_auth_user_id" not in client.session
 
 
+def test_spelling_the_username_differently_does_not_reset_the_count(client, author):
+    for name in ["author", "Author", "AUTHOR ", "author", " author"]:
+        last = log_in(client, "wrong-password", username=name)
+    assert last.status_code == 429
+    assert log_in(client, PASSWORD).status_code == 429
+
+
 def test_the_lock_is_per_username_and_address(client, author, django_user_model):
     django_user_model.objects.create_user("helper", password=PASSWORD, is_staff=True)
     fail(client, 5)
