@@ -320,12 +320,12 @@ CONTENT_SECURITY_POLICY_ADMIN_UPDATE = {
 PERMISSIONS_POLICY = {
     feature: []
     for feature in [
-        "accelerometer", "autoplay",
-        "browsing-topics", "camera", "display-capture", "encrypted-media",
-        "gamepad", "geolocation", "gyroscope", "hid", "idle-detection",
-        "local-fonts", "magnetometer", "microphone", "midi", "otp-credentials",
-        "payment", "publickey-credentials-get", "screen-wake-lock", "serial",
-        "usb", "window-management", "xr-spatial-tracking",
+        "accelerometer", "autoplay", "browsing-topics", "camera",
+        "display-capture", "encrypted-media", "gamepad", "geolocation",
+        "gyroscope", "hid", "idle-detection", "local-fonts", "magnetometer",
+        "microphone", "midi", "otp-credentials", "payment",
+        "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+        "window-management", "xr-spatial-tracking",
     ]
 }  # fmt: skip
 
