@@ -18,13 +18,14 @@ DEPLOY_ENV := DJANGO_SECRET_KEY=deploy-check-$$(head -c 32 /dev/urandom | od -An
 	DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=true \
 	DJANGO_ALLOWED_HOSTS=www.example.org SITE_URL=https://www.example.org
 
-.PHONY: help install run test test-fast lint format check clean
+.PHONY: help install run test test-fast lint format check clean db-fault-drill
 
 help:
 	@echo "make run        demo site on http://127.0.0.1:$(PORT) (SQLite unless DATABASE_URL is set)"
 	@echo "make test       lint, checks and the whole test suite"
 	@echo "make test-fast  the test suite only (pass ARGS='tests/posts -k feed' to narrow it)"
 	@echo "make format     reformat Python (ruff) and templates (djhtml)"
+	@echo "make db-fault-drill  restart local PostgreSQL under traffic (DATABASE_URL, root)"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,7 +43,7 @@ run: $(STAMP)
 	$(BIN)/python manage.py seed_demo
 	@echo ""
 	@echo "  Site:  http://127.0.0.1:$(PORT)/"
-	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/ (credentials above, printed when the admin user was created)"
+	@echo "  Admin: http://127.0.0.1:$(PORT)/$${DJANGO_ADMIN_PATH:-admin/} (credentials above, printed when the admin user was created)"
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
@@ -66,6 +67,12 @@ test: lint check
 
 test-fast: $(STAMP)
 	$(TEST_ENV) $(BIN)/pytest $(ARGS)
+
+# Restarts the local PostgreSQL under traffic (root; affects every database on
+# the server for a few seconds). See README "Security" and scripts/db_fault_drill.py.
+db-fault-drill: $(STAMP)
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a PostgreSQL database."; exit 2; }
+	$(BIN)/python scripts/db_fault_drill.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache *.egg-info

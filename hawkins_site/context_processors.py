@@ -1,10 +1,12 @@
 from django.conf import settings
 
+from .pagination import requested_page
+
 
 def site(request):
     """Site-wide names and links that base.html shows on every page."""
-    page = request.GET.get("page", "")
-    suffix = f"?page={int(page)}" if page.isdigit() and int(page) > 1 else ""
+    page = requested_page(request)
+    suffix = f"?page={page}" if page and page > 1 else ""
     return {
         "SITE_TITLE": settings.SITE_TITLE,
         "SITE_TAGLINE": settings.SITE_TAGLINE,

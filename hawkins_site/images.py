@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .media import extension_of, safe_extension
+
 # Pillow format name -> (extension, content type)
 FORMATS = {
     "JPEG": ("jpg", "image/jpeg"),
@@ -150,18 +152,20 @@ def _reencode(image, fmt):
 
 
 def unguessable_name(original_name, extension, folder):
-    """`folder/YYYY/MM/<slug>-<random>.<ext>`: dated, readable, not guessable."""
+    """`folder/YYYY/MM/<slug>-<random>.<ext>`: dated, readable, not guessable.
+    An extension the site does not serve (.html, .svg…) becomes .bin."""
     stem = slugify(PurePosixPath(original_name or "image").stem)[:60] or "file"
     month = timezone.localtime().strftime("%Y/%m")
-    return f"{folder}/{month}/{stem}-{secrets.token_urlsafe(9)}.{extension}"
+    ext = safe_extension(extension)
+    return f"{folder}/{month}/{stem}-{secrets.token_urlsafe(9)}.{ext}"
 
 
 def keep_or_unguessable(filename, folder):
     """For upload_to: keep a name unguessable_name() already made for `folder`,
     give any other file one."""
-    if filename.startswith(f"{folder}/"):
+    ext = extension_of(filename)
+    if filename.startswith(f"{folder}/") and safe_extension(ext) == ext:
         return filename
-    ext = PurePosixPath(filename).suffix.lower().lstrip(".") or "bin"
     return unguessable_name(filename, ext, folder)
 
 

@@ -2,6 +2,19 @@ from django.core.paginator import Paginator
 from django.http import Http404
 
 PER_PAGE = 10
+# Longer digit strings are past any real last page (and too long for int()).
+MAX_PAGE_DIGITS = 18
+
+
+def requested_page(request):
+    """The ?page= number asked for: 1 when it is missing, not a plain ASCII
+    number ("abc", "1.5", "-1", "²"), or 0; None when it is absurdly long."""
+    raw = request.GET.get("page", "")
+    if not (raw.isascii() and raw.isdigit()):
+        return 1
+    if len(raw) > MAX_PAGE_DIGITS:
+        return None
+    return max(int(raw), 1)
 
 
 def paginate(request, object_list, per_page=PER_PAGE, allow_empty=True):
@@ -11,14 +24,10 @@ def paginate(request, object_list, per_page=PER_PAGE, allow_empty=True):
     end is a 404, so search engines never index duplicates of the last page.
     With allow_empty=False an empty list is a 404 too.
     """
-    raw = request.GET.get("page", "")
-    try:
-        number = max(int(raw), 1)
-    except ValueError:
-        number = 1
+    number = requested_page(request)
     paginator = Paginator(object_list, per_page, allow_empty_first_page=allow_empty)
     if paginator.count == 0 and not allow_empty:
         raise Http404("Nothing to list here.")
-    if number > paginator.num_pages:
+    if number is None or number > paginator.num_pages:
         raise Http404("That page number is past the last page.")
     return paginator.page(number)

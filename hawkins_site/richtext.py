@@ -42,6 +42,35 @@ ALLOWED_CLASSES = {
 
 URL_SCHEMES = {"http", "https", "mailto"}
 
+# C0 controls other than tab, newline and carriage return (and two
+# non-characters): XML 1.0 forbids them, so one pasted from a word processor
+# would break every feed carrying the post; browsers also drop them from URLs,
+# where they could hide a javascript: scheme from a sanitiser.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# How a browser reads a URL's scheme: tabs and newlines anywhere are ignored,
+# and so are controls and spaces around the URL.
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+_URL_EDGES = "".join(map(chr, range(0x21)))  # C0 controls and space
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def strip_control_characters(text):
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+def has_allowed_scheme(url):
+    """True for relative URLs and for those whose scheme is in URL_SCHEMES."""
+    url = _URL_IGNORED.sub("", url).strip(_URL_EDGES)
+    match = _SCHEME.match(url)
+    return match is None or match[1].lower() in URL_SCHEMES
+
+
+def _check_cite(tag, attribute, value):
+    # nh3 applies url_schemes to href and src but not to cite: same rule here.
+    if attribute == "cite" and not has_allowed_scheme(value):
+        return None
+    return value
+
 
 def sanitize_html(html):
     """Stored rich text as the public may see it: allow-listed tags, attributes
@@ -49,7 +78,8 @@ def sanitize_html(html):
     if not html:
         return ""
     return nh3.clean(
-        html,
+        strip_control_characters(html),
+        attribute_filter=_check_cite,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         allowed_classes=ALLOWED_CLASSES,

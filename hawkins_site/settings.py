@@ -2,10 +2,13 @@
 machines read from an environment variable (see .env.example and the README)."""
 
 import os
+import re
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -30,8 +33,23 @@ def env_bool(name, default):
     raise ImproperlyConfigured(f"Set {name} to true or false, not {value!r}.")
 
 
+def env_int(name, default, minimum=1):
+    """A whole-number environment variable; anything else stops start-up."""
+    value = env(name, str(default)).strip()
+    if not value.isdigit() or int(value) < minimum:
+        raise ImproperlyConfigured(
+            f"Set {name} to a whole number of at least {minimum}, not {value!r}."
+        )
+    return int(value)
+
+
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key" if DEBUG else None)
+# Rotating the key (README, "Security"): the old key goes here for a while, so
+# sessions and signed links made with it stay valid. Comma-separated.
+SECRET_KEY_FALLBACKS = [
+    k.strip() for k in env("DJANGO_SECRET_KEY_FALLBACKS", "").split(",") if k.strip()
+]
 ALLOWED_HOSTS = [
     h.strip() for h in env("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",")
 ]
@@ -69,12 +87,17 @@ INSTALLED_APPS = [
     "taggit",
     "django_ckeditor_5",
     "reversion",
+    "csp",
+    "axes",
     "posts",
     "talks",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before whitenoise, so static files carry the headers too.
+    "hawkins_site.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -83,8 +106,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, so it sees a 404 first: old (Drupal) addresses answer 301.
+    # Near the end, so it sees a 404 first: old (Drupal) addresses answer 301.
     "posts.redirects.LegacyRedirectMiddleware",
+    # Last, as django-axes asks: answers a locked-out login with its own page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Widgets may override their templates from templates/ (the tag autocomplete does).
@@ -256,3 +281,74 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# --- Safe by default (issue #8; README "Security") ------------------------------
+
+# The admin's address, e.g. "desk/" (default "admin/"): moving it off the usual
+# path keeps most password-guessing robots away from the login form.
+ADMIN_PATH = env("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
+_SEGMENT = r"[\w.~-]*[A-Za-z0-9][\w.~-]*"
+if not re.fullmatch(rf"{_SEGMENT}(/{_SEGMENT})*/", ADMIN_PATH, re.ASCII):
+    raise ImproperlyConfigured(
+        "Set DJANGO_ADMIN_PATH to a path such as desk/ (letters, digits, . _ ~ -), "
+        f"not {ADMIN_PATH!r}."
+    )
+
+# Content-Security-Policy (django-csp 4). Public pages run one script of ours,
+# from static/, and no inline script or style: stored HTML cannot bring any.
+# Images may come from other https sites (figures embedded in older posts).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "https:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Added under ADMIN_PATH only (hawkins_site.security): CKEditor 5 injects its
+# styles at run time and previews images being uploaded as data:/blob: URLs.
+CONTENT_SECURITY_POLICY_ADMIN_UPDATE = {
+    "style-src": [UNSAFE_INLINE],
+    "img-src": ["data:", "blob:"],
+}
+# Browser features the site never uses, switched off for it and anything it
+# embeds (django-permissions-policy). clipboard-write stays: "Copy link" uses it.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer", "autoplay", "browsing-topics", "camera",
+        "display-capture", "encrypted-media", "gamepad", "geolocation",
+        "gyroscope", "hid", "idle-detection", "local-fonts", "magnetometer",
+        "microphone", "midi", "otp-credentials", "payment",
+        "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+        "window-management", "xr-spatial-tracking",
+    ]
+}  # fmt: skip
+
+# Login throttling (django-axes): 5 failures for one username from one address
+# lock that pair out for 15 minutes, answered by a plain 429 page.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "hawkins_site.security.client_ip"
+AXES_USERNAME_CALLABLE = "hawkins_site.security.login_username"
+AXES_LOCKOUT_CALLABLE = "hawkins_site.security.lockout_response"
+AXES_VERBOSE = False
+
+# Sessions are only ever made for staff. They end after this much inactivity:
+# every request pushes the expiry on (the author's unsaved text survives a
+# timeout, see static/js/admin-drafts.js).
+SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_IDLE_MINUTES", 120) * 60
+SESSION_SAVE_EVERY_REQUEST = True

@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from hawkins_site.editor import image_upload
+from hawkins_site.media import media_urlpatterns
 from posts.sitemaps import sitemaps
 from posts.views import robots_txt
 from talks.sitemaps import sitemaps as talk_sitemaps
@@ -14,7 +14,7 @@ admin.site.site_title = f"{settings.SITE_TITLE} admin"
 admin.site.index_title = "Write, publish and look after the site"
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("editor/upload-image/", image_upload, name="editor_image_upload"),
     path(
         "sitemap.xml",
@@ -28,4 +28,6 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += media_urlpatterns()
+
+handler500 = "hawkins_site.errors.server_error"

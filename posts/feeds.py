@@ -3,11 +3,12 @@ from django.contrib.syndication.views import Feed
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.feedgenerator import Enclosure
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
+from hawkins_site.feedtypes import Atom1Feed, Rss201rev2Feed
 from hawkins_site.links import absolute, media_url
 
 from .models import Post, Series
@@ -19,6 +20,7 @@ FEED_LENGTH = 20
 class LatestPostsFeed(Feed):
     """RSS 2.0 of the newest posts, full content. Also served at /rss.xml."""
 
+    feed_type = Rss201rev2Feed
     title = settings.SITE_TITLE
     description = settings.SITE_TAGLINE
     author_name = settings.SITE_AUTHOR_NAME

@@ -3,6 +3,8 @@ from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.urls import reverse
 
+from hawkins_site.feedtypes import Rss201rev2Feed
+from hawkins_site.links import absolute
 from posts.templatetags.posts_tags import sorted_tags
 
 from .models import Talk
@@ -10,14 +12,10 @@ from .models import Talk
 FEED_LENGTH = 20
 
 
-def absolute(path):
-    """`path` on the canonical origin, whatever Host the request came in on."""
-    return settings.SITE_URL + path
-
-
 class TalksFeed(Feed):
     """RSS 2.0 of published talks, newest announced first: when, where, abstract."""
 
+    feed_type = Rss201rev2Feed  # drops control characters XML cannot carry
     title = f"{settings.SITE_TITLE}: talks"
     description = f"Talks, seminars and lectures by {settings.SITE_AUTHOR_NAME}."
     author_name = settings.SITE_AUTHOR_NAME

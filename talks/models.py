@@ -12,7 +12,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from hawkins_site.attachments import AttachmentBase
-from hawkins_site.richtext import sanitize_html
+from hawkins_site.richtext import sanitize_html, strip_control_characters
 
 # A talk without an end time is taken to last this long: in the .ics, and when
 # deciding whether it is still upcoming.
@@ -97,6 +97,10 @@ class Talk(models.Model):
         "city",
         "is_online",
     )
+
+    PLAIN_TEXT_FIELDS = (
+        "title", "speaker_bio", "event_name", "organiser", "venue", "address", "city",
+    )  # fmt: skip
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -204,9 +208,12 @@ class Talk(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        derived = {"abstract", "speaker_bio"}
+        derived = {"abstract", *self.PLAIN_TEXT_FIELDS}
         self.abstract = sanitize_html(self.abstract)
-        self.speaker_bio = self.speaker_bio.strip()
+        # Control characters (a Word line break, a NUL from an import) would
+        # break the feeds and the .ics, and PostgreSQL refuses NUL outright.
+        for name in self.PLAIN_TEXT_FIELDS:
+            setattr(self, name, strip_control_characters(getattr(self, name)).strip())
         if self.visibility == self.Visibility.PUBLISHED and not self.announced_at:
             self.announced_at = timezone.now()
             derived.add("announced_at")

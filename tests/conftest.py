@@ -38,3 +38,10 @@ def travel(monkeypatch):
         monkeypatch.setattr(timezone, "now", lambda: real_now() + delta)
 
     return go
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Creating users and logging in hash passwords; the production hasher is
+    slow on purpose, which tests do not need to prove."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

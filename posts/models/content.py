@@ -19,6 +19,7 @@ from hawkins_site.richtext import (
     plain_text,
     reading_minutes,
     sanitize_html,
+    strip_control_characters,
     teaser_from_html,
 )
 
@@ -242,7 +243,9 @@ class Post(models.Model):
         self.body, self.toc = add_heading_anchors(sanitize_html(self.body))
         self.body_text = plain_text(self.body)
         self.word_count = len(self.body_text.split())
-        self.excerpt = self.excerpt.strip()
+        # Imports bypass the admin's form, which refuses NUL; PostgreSQL would too.
+        self.title = strip_control_characters(self.title)
+        self.excerpt = strip_control_characters(self.excerpt).strip()
         self.teaser = self.excerpt or teaser_from_html(self.body)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_FIELDS}

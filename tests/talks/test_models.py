@@ -252,3 +252,10 @@ def test_talk_times_read_in_uk_time_with_the_zone_named(start, end, text):
         ends_at=datetime(*end, tzinfo=LONDON) if end else None,
     )
     assert talk_when(talk) == text
+
+
+def test_control_characters_are_dropped_from_plain_text_fields():
+    talk = make_talk(title="Sleep\x00 and\x0b rest", city="Edin\x1fburgh ")
+    talk.refresh_from_db()
+    assert talk.title == "Sleep and rest"
+    assert talk.city == "Edinburgh"
