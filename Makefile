@@ -5,6 +5,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The browser suite's checkers (package.json): axe-core and the Nu HTML Checker.
+NODE_STAMP := node_modules/.installed
 PORT   ?= 8000
 
 # Values the checks and tests run with (never used in production). Anything
@@ -18,12 +20,13 @@ DEPLOY_ENV := DJANGO_SECRET_KEY=deploy-check-$$(head -c 32 /dev/urandom | od -An
 	DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=true \
 	DJANGO_ALLOWED_HOSTS=www.example.org SITE_URL=https://www.example.org
 
-.PHONY: help install run test test-fast lint format check clean db-fault-drill
+.PHONY: help install run test test-fast test-e2e lint format check clean db-fault-drill
 
 help:
 	@echo "make run        demo site on http://127.0.0.1:$(PORT) (SQLite unless DATABASE_URL is set)"
-	@echo "make test       lint, checks and the whole test suite"
-	@echo "make test-fast  the test suite only (pass ARGS='tests/posts -k feed' to narrow it)"
+	@echo "make test       lint, checks and the whole test suite, browser tests included"
+	@echo "make test-fast  the test suite without the browser tests (ARGS='tests/posts -k feed')"
+	@echo "make test-e2e   the browser tests only, in Chromium (ARGS='-k keyboard')"
 	@echo "make format     reformat Python (ruff) and templates (djhtml)"
 	@echo "make db-fault-drill  restart local PostgreSQL under traffic (DATABASE_URL, root)"
 
@@ -33,7 +36,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
-install: $(STAMP)
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; the
+# machine's Java runs the checker.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $(NODE_STAMP)
+
+install: $(STAMP) $(NODE_STAMP)
 
 run: export DJANGO_DEBUG ?= true
 run: export SITE_URL ?= http://127.0.0.1:$(PORT)
@@ -62,11 +71,14 @@ check: $(STAMP)
 	$(DEPLOY_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: lint check
+test: lint check $(NODE_STAMP)
 	$(TEST_ENV) $(BIN)/pytest $(ARGS)
 
 test-fast: $(STAMP)
-	$(TEST_ENV) $(BIN)/pytest $(ARGS)
+	$(TEST_ENV) $(BIN)/pytest -m "not e2e" $(ARGS)
+
+test-e2e: $(STAMP) $(NODE_STAMP)
+	$(TEST_ENV) $(BIN)/pytest tests/e2e $(ARGS)
 
 # Restarts the local PostgreSQL under traffic (root; affects every database on
 # the server for a few seconds). See README "Security" and scripts/db_fault_drill.py.
@@ -75,4 +87,4 @@ db-fault-drill: $(STAMP)
 	$(BIN)/python scripts/db_fault_drill.py $(ARGS)
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) var .pytest_cache .ruff_cache *.egg-info node_modules test-artifacts

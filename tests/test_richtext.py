@@ -22,6 +22,9 @@ from hawkins_site.richtext import (
         '<iframe src="https://evil.example"></iframe>',
         '<svg onload="alert(1)"><circle r="1"/></svg>',
         '<form action="https://evil.example"><input name="q"></form>',
+        '<blockquote cite="javascript:alert(1)">quoted</blockquote>',
+        '<q cite=" JaVaScRiPt:alert(1)">quoted</q>',
+        '<blockquote cite="data:text/html,<script>alert(1)</script>">q</blockquote>',
     ],
 )
 def test_sanitiser_strips_executable_content(hostile):
@@ -30,6 +33,11 @@ def test_sanitiser_strips_executable_content(hostile):
                    "<style", "<iframe", "<svg", "<form", "<input"]:  # fmt: skip
         assert marker not in clean
     assert "<p>before</p>" in clean and "<p>after</p>" in clean
+
+
+def test_sanitiser_keeps_a_quotations_web_source():
+    html = '<blockquote cite="https://example.org/source"><p>Quoted</p></blockquote>'
+    assert sanitize_html(html) == html
 
 
 def test_sanitiser_keeps_the_markup_posts_are_written_in():

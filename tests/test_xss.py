@@ -1,7 +1,7 @@
 """Stored XSS (issue #8): every payload in tests/xss_corpus.py is saved through
 Post.objects.create (as body, title, excerpt and tag), then rendered on the
-post page, the home page, the RSS and Atom feeds, the tag page and, once the
-site has one, the search results. Nothing executable may survive anywhere."""
+post page, the home page, the RSS, Atom and JSON feeds, the tag page and the
+search results. Nothing executable may survive anywhere."""
 
 import json
 import xml.etree.ElementTree as ET
@@ -9,8 +9,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
+from hawkins_site.richtext import sanitize_html
 from tests.factories import make_post
 from tests.xss_corpus import (
+    BROWSER_PAYLOADS,
     PAYLOADS,
     executable_parts,
     json_ld_blocks,
@@ -111,3 +113,10 @@ def test_nothing_executable_survives(client, name, payload):
     assert results.context["page"].paginator.count == 1  # the payload post
     baseline = before["search"].content.decode()
     assert page_additions(results.content.decode(), baseline) == []
+
+
+@pytest.mark.parametrize("payload", BROWSER_PAYLOADS)
+def test_browser_corpus_is_stored_without_anything_executable(payload):
+    """The browser suite's payloads (which set a sentinel if they ever run)
+    pass through the sanitiser as harmlessly as the named ones."""
+    assert executable_parts(sanitize_html(payload)) == []
