@@ -3,6 +3,7 @@ stored HTML) and plain-text teasers cut from it."""
 
 import re
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import nh3
 from django.utils.text import slugify
@@ -199,3 +200,42 @@ def add_heading_anchors(html):
 def reading_minutes(word_count):
     """Minutes to read `word_count` words at an unhurried pace; at least 1."""
     return max(1, round(word_count / WORDS_PER_MINUTE))
+
+
+_IMG = re.compile(r"<img\b([^>]*)>", re.IGNORECASE)
+_SRC = re.compile(r'\ssrc="([^"]*)"')
+_ALT = re.compile(r'\salt="')
+
+
+def image_problems(html, own_origin):
+    """Plain sentences about the images in sanitised `html` that readers would
+    miss: no text alternative, or fetched from another website (which tells
+    that site who reads the post, and is no longer under the author's control).
+    An empty alt="" is fine: it marks an image as decorative."""
+    missing_alt, foreign = 0, set()
+    for match in _IMG.finditer(html):
+        attributes = match.group(1)
+        if not _ALT.search(attributes):
+            missing_alt += 1
+        src = _SRC.search(attributes)
+        url = src.group(1) if src else ""
+        if url.startswith(("http://", "https://", "//")) and not url.startswith(
+            own_origin + "/"
+        ):
+            foreign.add(urlsplit(url if "://" in url else "https:" + url).netloc)
+    problems = []
+    if missing_alt:
+        problems.append(
+            f"{missing_alt} image{'s have' if missing_alt > 1 else ' has'} no text "
+            "alternative. Click the image, choose “Change image text alternative” "
+            "in its toolbar and say what it shows (leave it empty only for a "
+            "purely decorative image)."
+        )
+    if foreign:
+        problems.append(
+            "Images from other websites cannot be shown here ("
+            + ", ".join(sorted(foreign))
+            + "): readers' browsers would contact those sites. Save the image "
+            "and add it with the “Upload image” button instead."
+        )
+    return problems

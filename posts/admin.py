@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count
@@ -11,6 +12,7 @@ from taggit.models import Tag
 from hawkins_site.admin_filters import year_filter
 from hawkins_site.images import clean_image_file
 from hawkins_site.revisions import CompareVersionsMixin
+from hawkins_site.richtext import image_problems, sanitize_html
 
 from .legacy_admin import LegacyPathInline
 from .models import Attachment, Post, Series
@@ -64,6 +66,12 @@ class PostAdminForm(forms.ModelForm):
                 attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
             ),
         }
+
+    def clean_body(self):
+        body = self.cleaned_data.get("body", "")
+        if problems := image_problems(sanitize_html(body), settings.SITE_URL):
+            raise forms.ValidationError(problems)
+        return body
 
     def clean_featured_image(self):
         image = self.cleaned_data.get("featured_image")

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
 from django.shortcuts import redirect
@@ -9,6 +10,7 @@ from reversion.admin import VersionAdmin
 
 from hawkins_site.admin_filters import year_filter
 from hawkins_site.revisions import CompareVersionsMixin
+from hawkins_site.richtext import image_problems, sanitize_html
 from posts.admin import AttachmentInline, TagAutocompleteWidget
 
 from .models import Attachment, Talk
@@ -51,6 +53,12 @@ class TalkAdminForm(forms.ModelForm):
             "speaker_bio": forms.Textarea(attrs={"rows": 4, "cols": 90}),
             "address": forms.TextInput(attrs={"size": 60}),
         }
+
+    def clean_abstract(self):
+        abstract = self.cleaned_data.get("abstract", "")
+        if problems := image_problems(sanitize_html(abstract), settings.SITE_URL):
+            raise forms.ValidationError(problems)
+        return abstract
 
 
 class WhenListFilter(admin.SimpleListFilter):

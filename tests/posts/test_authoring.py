@@ -78,7 +78,7 @@ def test_change_form_uses_the_editor_with_the_fitted_toolbar(admin_client):
 
 def test_hostile_paste_is_stored_clean(admin_client):
     hostile = (
-        '<p>Kept</p><img src="x.png" onerror="alert(1)">'
+        '<p>Kept</p><img src="x.png" alt="" onerror="alert(1)">'
         '<a href="javascript:alert(1)">link</a><style>p{color:red}</style>'
         '<iframe src="https://evil.example/"></iframe>'
         '<figure class="image"><img src="/media/a.jpg" alt="A"><figcaption>Cap'
@@ -441,3 +441,22 @@ def test_post_page_with_everything_stays_flat(client, django_assert_num_queries,
         response = client.get(posts[0].get_absolute_url())
     assert response.status_code == 200
     assertContains(response, 'type="image/webp"')
+
+
+def test_images_need_alt_text_and_must_be_our_own(admin_client):
+    body = (
+        '<p>Text.</p><figure class="image"><img src="/media/uploads/a.jpg"></figure>'
+        '<img src="https://elsewhere.example/photo.jpg" alt="A photo">'
+    )
+    response = admin_client.post(reverse("admin:posts_post_add"), form_data(body=body))
+    assertContains(response, "1 image has no text alternative")
+    assertContains(response, "Images from other websites cannot be shown here")
+    assertContains(response, "elsewhere.example")
+    assert not Post.objects.exists()
+
+    fine = (
+        '<p>Text.</p><img src="/media/uploads/a.jpg" alt="A diagram">'
+        '<img src="https://blog.example.org/media/b.png" alt="">'  # decorative
+    )
+    response = admin_client.post(reverse("admin:posts_post_add"), form_data(body=fine))
+    assert response.status_code == 302

@@ -87,3 +87,11 @@ def test_talk_history_can_be_compared_and_restored(admin_client):
     talk.refresh_from_db()
     assert talk.abstract == "<p>First abstract.</p>"
     assert Version.objects.get_for_object(talk).count() == 3
+
+
+def test_talk_abstract_images_need_alt_text(admin_client):
+    response = admin_client.post(
+        ADD, form_data(abstract='<p>x</p><img src="/media/uploads/a.jpg">')
+    )
+    assertContains(response, "1 image has no text alternative")
+    assert not Talk.objects.exists()
