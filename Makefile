@@ -18,13 +18,14 @@ DEPLOY_ENV := DJANGO_SECRET_KEY=deploy-check-$$(head -c 32 /dev/urandom | od -An
 	DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=true \
 	DJANGO_ALLOWED_HOSTS=www.example.org SITE_URL=https://www.example.org
 
-.PHONY: help install run test test-fast lint format check clean
+.PHONY: help install run test test-fast lint format check bench clean
 
 help:
 	@echo "make run        demo site on http://127.0.0.1:$(PORT) (SQLite unless DATABASE_URL is set)"
 	@echo "make test       lint, checks and the whole test suite"
 	@echo "make test-fast  the test suite only (pass ARGS='tests/posts -k feed' to narrow it)"
 	@echo "make format     reformat Python (ruff) and templates (djhtml)"
+	@echo "make bench      benchmark against the Django floor (ARGS='--no-cache', '--posts 10000')"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,6 +67,15 @@ test: lint check
 
 test-fast: $(STAMP)
 	$(TEST_ENV) $(BIN)/pytest $(ARGS)
+
+# The benchmark (benchmarks/run.py): its own database, gunicorn, wrk. wrk comes from
+# Debian's packages when we may install it; otherwise a bundled Python client runs.
+bench: $(STAMP)
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		{ apt-get install -y -qq wrk >/dev/null 2>&1 || \
+		  { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }; }; } || \
+		echo "wrk is not installed: the bench uses its bundled Python client (slower)."
+	$(BIN)/python -m benchmarks.run $(ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache *.egg-info
