@@ -22,11 +22,10 @@ workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2
 # every later request behind it.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
-keepalive = 5  # seconds an idle keep-alive connection from nginx is kept open
 
-# Load Django once in the master, then fork: faster starts, shared pages. Django
-# opens database connections lazily, in each worker.
-preload_app = True
+# Each worker imports the app itself, so `systemctl reload hawkins` (HUP) brings
+# in new code with no dropped request.
+preload_app = False
 # Recycling workers would empty their local-memory page cache, so it is off unless
 # asked for (a leak guard: GUNICORN_MAX_REQUESTS=5000).
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
