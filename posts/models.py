@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from hawkins_site.paths import cached_reverse
 from hawkins_site.richtext import sanitize_html, teaser_from_html
 
 
@@ -117,7 +117,7 @@ class Post(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("posts:detail", kwargs={"slug": self.slug})
+        return cached_reverse("posts:detail", slug=self.slug)
 
     @property
     def is_scheduled(self):
@@ -140,4 +140,4 @@ class Post(models.Model):
         return settings.SITE_URL + self.get_absolute_url()
 
     def get_short_url(self):
-        return settings.SITE_URL + reverse("posts:short", kwargs={"pk": self.pk})
+        return settings.SITE_URL + cached_reverse("posts:short", pk=self.pk)

@@ -1,7 +1,6 @@
-from functools import lru_cache
-
 from django import template
-from django.urls import get_script_prefix, reverse
+
+from hawkins_site.paths import cached_reverse
 
 register = template.Library()
 
@@ -15,11 +14,5 @@ def sorted_tags(tags):
 
 @register.filter
 def tag_url(tag):
-    """The tag page's path, reversed once per tag and process: a list page links
-    up to 50 tags and the cloud all of them (issue #7)."""
-    return _tag_path(get_script_prefix(), tag.slug)
-
-
-@lru_cache(maxsize=4096)
-def _tag_path(script_prefix, slug):
-    return reverse("posts:tag", kwargs={"slug": slug})
+    """The tag page's path: a list page links up to 50 tags, the cloud all."""
+    return cached_reverse("posts:tag", slug=tag.slug)
