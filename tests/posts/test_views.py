@@ -164,6 +164,14 @@ def test_prev_next_skip_hidden_posts(client):
     assert response.context["newer"] is None
 
 
+def test_prev_next_order_posts_with_the_same_date_by_id(client):
+    at = timezone.now() - timedelta(days=2)
+    first, middle, last = (make_post(published_at=at) for _ in range(3))
+    response = client.get(middle.get_absolute_url())
+    assert response.context["older"] == first
+    assert response.context["newer"] == last
+
+
 def test_unknown_post_slug_is_404(client):
     assert client.get("/posts/no-such-post/").status_code == 404
     assert client.get("/posts/" + "a" * 5000 + "/").status_code == 404
