@@ -8,6 +8,7 @@ A new model is covered by living in one of CONTENT_APPS; a new scheduled date by
 one line in SCHEDULED_FIELDS.
 """
 
+import logging
 import secrets
 from datetime import UTC, datetime
 from typing import NamedTuple
@@ -32,6 +33,8 @@ SCHEDULED_FIELDS = {
 }
 
 STATE_KEY = "site:content-state"
+
+logger = logging.getLogger(__name__)
 
 # Local memory is per process: a change saved through one gunicorn worker can't
 # reach the others' caches, so there the state lives only this long, bounding how
@@ -125,6 +128,15 @@ def content_changed(
         return
     if action is not None and not action.startswith("post_"):
         return  # m2m_changed: only after the links changed
-    bump_content_version(instance)
+    _bump_or_log(instance)
     if transaction.get_connection(using).in_atomic_block:
-        transaction.on_commit(lambda: bump_content_version(instance), using=using)
+        transaction.on_commit(lambda: _bump_or_log(instance), using=using)
+
+
+def _bump_or_log(instance):
+    """Saving content must work while the cache server is down; say so loudly,
+    since pages cached before the outage may then outlive this change."""
+    try:
+        bump_content_version(instance)
+    except Exception:
+        logger.error("Could not retire cached pages after a change", exc_info=True)

@@ -13,6 +13,7 @@ never stored.
 Place it right after WhiteNoise: a cache hit skips everything below it.
 """
 
+import logging
 from hashlib import md5
 
 from django.conf import settings
@@ -28,6 +29,8 @@ from django.utils.cache import (
 from django.utils.http import http_date
 
 from .cache import current_state
+
+logger = logging.getLogger(__name__)
 
 # Browsers keep a page a minute and shared caches (CDN, nginx) five; feeds and
 # calendars, which readers poll, a quarter of an hour. Revalidating is cheap: 304.
@@ -63,10 +66,14 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
 
-        state = current_state()
-        key = page_cache_key(request, state.version)
         enabled = getattr(settings, "PAGE_CACHE_ENABLED", True)
-        cached = cache.get(key) if enabled else None
+        try:
+            state = current_state()
+            key = page_cache_key(request, state.version)
+            cached = cache.get(key) if enabled else None
+        except Exception:  # the cache server is down: still serve the page
+            logger.warning("Page cache unavailable", exc_info=True)
+            return self.get_response(request)
         if cached is not None:
             content, headers = cached
             response = HttpResponse(content, headers=headers)
@@ -77,14 +84,22 @@ class PageCacheMiddleware:
                 return response
             self.add_caching_headers(response, state)
             if enabled and request.method == "GET":
-                cache.set(key, (response.content, dict(response.items())), PAGE_TIMEOUT)
-                response["X-Page-Cache"] = "miss"
+                self.store(key, response)
         return get_conditional_response(
             request,
             etag=response["ETag"],
             last_modified=int(state.changed_at),
             response=response,
         )
+
+    @staticmethod
+    def store(key, response):
+        try:
+            cache.set(key, (response.content, dict(response.items())), PAGE_TIMEOUT)
+        except Exception:  # a cache outage must not fail the request
+            logger.warning("Page cache unavailable", exc_info=True)
+        else:
+            response["X-Page-Cache"] = "miss"
 
     def render(self, request):
         """The full response, whatever validators the client sent: it may be

@@ -356,3 +356,46 @@ def test_admin_pages_are_private_and_never_stored(reader, admin_client):
 
 def test_error_pages_are_not_public(client):
     assert "public" not in client.get("/posts/nope/").get("Cache-Control", "")
+
+
+# --- A cache outage costs speed, never a page ------------------------------------
+
+
+class BrokenCache:
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise ConnectionError("cache server down")
+
+        return fail
+
+
+def test_pages_are_served_while_the_cache_is_down(client, monkeypatch, post):
+    monkeypatch.setattr("hawkins_site.middleware.cache", BrokenCache())
+    monkeypatch.setattr("hawkins_site.cache.cache", BrokenCache())
+    response = client.get("/posts/cached/")
+    assert response.status_code == 200
+    assert b"Cached title" in response.content
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_content_can_be_saved_while_the_cache_is_down(monkeypatch, post, caplog):
+    monkeypatch.setattr("hawkins_site.cache.cache", BrokenCache())
+    post.title = "Saved anyway"
+    post.save()
+    assert Post.objects.get(pk=post.pk).title == "Saved anyway"
+    assert "Could not retire cached pages" in caplog.text
+
+
+def test_pages_are_served_when_storing_fails(client, monkeypatch, post):
+    from django.core.cache import cache
+
+    class ReadOnlyCache:
+        get = staticmethod(cache.get)
+
+        def set(self, *args, **kwargs):
+            raise ConnectionError("cache full")
+
+    monkeypatch.setattr("hawkins_site.middleware.cache", ReadOnlyCache())
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
