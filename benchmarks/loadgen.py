@@ -19,6 +19,7 @@ class Result:
     p99_ms: float
     errors: int
     requests: int
+    cpu_ms: float = 0.0  # filled in by the caller: server CPU per request
 
 
 def have_wrk():

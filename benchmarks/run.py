@@ -231,15 +231,47 @@ def stop_gunicorn(process):
         process.wait()
 
 
+def worker_pids(master_pid):
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text()
+    return [int(pid) for pid in children.split()]
+
+
 def worker_peak_rss_mb(master_pid):
     """The largest peak resident set (VmHWM) among the master's workers."""
-    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text()
     peaks = []
-    for pid in children.split():
+    for pid in worker_pids(master_pid):
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
                 peaks.append(int(line.split()[1]) / 1024)
     return max(peaks, default=0.0)
+
+
+def server_pids(master_pid):
+    """The gunicorn workers, and the PostgreSQL backends serving them."""
+    from django.db import connection
+
+    pids = worker_pids(master_pid)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            pids += [row[0] for row in cursor.fetchall()]
+    return pids
+
+
+def cpu_seconds(pids):
+    """User + system CPU time the processes have used so far."""
+    ticks = 0
+    for pid in pids:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except FileNotFoundError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def etag_of(url):
@@ -250,12 +282,16 @@ def etag_of(url):
 # --- the run --------------------------------------------------------------------
 
 
-def measure(url, args, headers=None):
-    """A warm-up, then the measured run."""
-    for seconds in (args.warmup, args.duration):
-        result = loadgen.run(
-            url, connections=args.connections, duration=seconds, headers=headers
-        )
+def measure(url, args, master_pid, headers=None):
+    """A warm-up, then the measured run, with the server's CPU time per request
+    (workers and database backends): unlike requests/s, it hardly moves when
+    other programs compete for the CPUs."""
+    load = {"connections": args.connections, "headers": headers}
+    loadgen.run(url, duration=args.warmup, **load)
+    pids = server_pids(master_pid)
+    before = cpu_seconds(pids)
+    result = loadgen.run(url, duration=args.duration, **load)
+    result.cpu_ms = (cpu_seconds(pids) - before) * 1000 / max(result.requests, 1)
     return result
 
 
@@ -278,16 +314,18 @@ def main(argv=None):
 
     process, base = start_gunicorn()
     try:
-        floor = measure(base + FLOOR_PATH, args)
+        floor = measure(base + FLOOR_PATH, args, process.pid)
         rows = [("floor (constant view)", FLOOR_PATH, floor, None)]
         for name, path in found:
             if path is None:
                 rows.append((name, None, None, None))
                 continue
             say(f"  {name} {path}")
-            rows.append((name, path, measure(base + path, args), counts[path]))
+            result = measure(base + path, args, process.pid)
+            rows.append((name, path, result, counts[path]))
         home_etag = {"If-None-Match": etag_of(base + "/")}
-        rows.append(("home, 304", "/", measure(base + "/", args, home_etag), None))
+        result = measure(base + "/", args, process.pid, home_etag)
+        rows.append(("home, 304", "/", result, None))
         rss = worker_peak_rss_mb(process.pid)
     finally:
         stop_gunicorn(process)
@@ -316,20 +354,28 @@ def render(title, rows, floor, rss):
     lines = [
         f"#### {title}",
         "",
-        "| page | path | req/s | p50 ms | p99 ms | errors | vs floor | queries |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| page | path | req/s | p50 ms | p99 ms | errors | vs floor "
+        "| server CPU ms/req | CPU vs floor | queries |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, path, result, queries in rows:
         if result is None:
-            lines.append(f"| {name} | n/a (not built) | | | | | | |")
+            lines.append(f"| {name} | n/a (not built) | | | | | | | | |")
             continue
         ratio = result.requests_per_s / floor.requests_per_s
+        cpu_ratio = floor.cpu_ms / result.cpu_ms if result.cpu_ms else 0
         lines.append(
             f"| {name} | `{path}` | {result.requests_per_s:,.0f} "
             f"| {result.p50_ms:.1f} | {result.p99_ms:.1f} | {result.errors} "
-            f"| {ratio:.0%} | {'' if queries is None else queries} |"
+            f"| {ratio:.0%} | {result.cpu_ms:.2f} | {cpu_ratio:.0%} "
+            f"| {'' if queries is None else queries} |"
         )
-    lines += ["", f"Worker peak RSS: {rss:.0f} MB"]
+    lines += [
+        "",
+        f"Worker peak RSS: {rss:.0f} MB. Server CPU: gunicorn workers plus their "
+        "database backends, per request; CPU vs floor = floor's CPU/request over "
+        "the page's, what 'vs floor' tends to on an otherwise idle machine.",
+    ]
     return "\n".join(lines)
 
 
