@@ -266,7 +266,15 @@ def cookie_page(request):
     return response
 
 
-urlpatterns = [path("form/", csrf_page), path("cookie/", cookie_page)]
+def calendar(request):
+    return HttpResponse("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")
+
+
+urlpatterns = [
+    path("form/", csrf_page),
+    path("cookie/", cookie_page),
+    path("calendar.ics", calendar),
+]
 
 
 @pytest.mark.urls("tests.test_cache")
@@ -344,6 +352,13 @@ def test_public_pages_may_be_cached_by_browsers_and_shared_caches(client, post, 
 def test_feeds_and_sitemap_are_cached_longer(client, post, url):
     response = client.get(url)
     assert directives(response) == {"public", "max-age=900", "s-maxage=900"}
+
+
+@pytest.mark.urls("tests.test_cache")
+def test_calendars_are_cached_like_feeds(client):
+    response = client.get("/calendar.ics")
+    assert directives(response) == {"public", "max-age=900", "s-maxage=900"}
+    assert client.get("/calendar.ics")["X-Page-Cache"] == "hit"
 
 
 def test_admin_pages_are_private_and_never_stored(reader, admin_client):
