@@ -20,7 +20,7 @@ DEPLOY_ENV := DJANGO_SECRET_KEY=deploy-check-$$(head -c 32 /dev/urandom | od -An
 	DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=true \
 	DJANGO_ALLOWED_HOSTS=www.example.org SITE_URL=https://www.example.org
 
-.PHONY: help install run test test-fast test-e2e lint format check clean db-fault-drill
+.PHONY: help install run test test-fast test-e2e lint format check bench clean db-fault-drill
 
 help:
 	@echo "make run        demo site on http://127.0.0.1:$(PORT) (SQLite unless DATABASE_URL is set)"
@@ -29,6 +29,7 @@ help:
 	@echo "make test-e2e   the browser tests only, in Chromium (ARGS='-k keyboard')"
 	@echo "make format     reformat Python (ruff) and templates (djhtml)"
 	@echo "make db-fault-drill  restart local PostgreSQL under traffic (DATABASE_URL, root)"
+	@echo "make bench      benchmark against the Django floor (ARGS='--no-cache', '--posts 10000')"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -85,6 +86,15 @@ test-e2e: $(STAMP) $(NODE_STAMP)
 db-fault-drill: $(STAMP)
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a PostgreSQL database."; exit 2; }
 	$(BIN)/python scripts/db_fault_drill.py $(ARGS)
+
+# The benchmark (benchmarks/run.py): its own database, gunicorn, wrk. wrk comes from
+# Debian's packages when we may install it; otherwise a bundled Python client runs.
+bench: $(STAMP)
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		{ apt-get install -y -qq wrk >/dev/null 2>&1 || \
+		  { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }; }; } || \
+		echo "wrk is not installed: the bench uses its bundled Python client (slower)."
+	$(BIN)/python -m benchmarks.run $(ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache *.egg-info node_modules test-artifacts

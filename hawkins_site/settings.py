@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "reversion",
     "csp",
     "axes",
+    "hawkins_site",
     "posts",
     "talks",
 ]
@@ -99,6 +100,8 @@ MIDDLEWARE = [
     "hawkins_site.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages from the cache; a hit skips everything below.
+    "hawkins_site.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -164,6 +167,9 @@ def _cache_config(url):
 
 
 CACHES = {"default": _cache_config(env("CACHE_URL", ""))}
+# Anonymous readers' pages come from the cache (hawkins_site/middleware.py);
+# DJANGO_PAGE_CACHE=false renders every request (make bench ARGS=--no-cache).
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {

@@ -21,7 +21,10 @@ def normalise_path(raw):
     if not text:
         return ""
     if "://" in text or text.startswith("//"):
-        text = urlsplit(text).path or "/"
+        try:
+            text = urlsplit(text).path or "/"
+        except ValueError:  # "//[x": Python refuses a bracketed non-IP host
+            return ""
     text = text.split("#", 1)[0].split("?", 1)[0]
     text = "/" + text.lstrip("/")
     if len(text) > 1:
@@ -35,6 +38,8 @@ def candidate_paths(request_path):
     escapes, e.g. an en dash as %E2%80%93), each without a trailing slash."""
     if _CONTROL.search(request_path) or _CONTROL.search(unquote(request_path)):
         return []
+    # A request path is never a URL: "//host/x" is the path "/host/x", not x on host.
+    request_path = "/" + request_path.lstrip("/")
     forms = [request_path, unquote(request_path), quote(request_path, safe="/")]
     found = []
     for form in forms:

@@ -1,7 +1,7 @@
 import math
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.db.models.functions import ExtractYear, Lower
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -98,13 +98,17 @@ def _neighbours(post):
     """The public posts just before and after `post` in publication order."""
     public = Post.objects.published().only("title", "slug", "published_at")
     at, pk = post.published_at, post.pk
+    # A range on published_at (not an OR) so the index finds the neighbour at
+    # once, however many posts there are; ties on the date go by pk.
     older = (
-        public.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=pk))
+        public.filter(published_at__lte=at)
+        .exclude(published_at=at, pk__gte=pk)
         .order_by("-published_at", "-pk")
         .first()
     )
     newer = (
-        public.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=pk))
+        public.filter(published_at__gte=at)
+        .exclude(published_at=at, pk__lte=pk)
         .order_by("published_at", "pk")
         .first()
     )

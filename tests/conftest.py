@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 
@@ -11,6 +12,19 @@ def _plain_static_storage(settings):
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: no cached page or content version
+    leaks from one test into the next."""
+    cache.clear()
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """Every request renders, as tests that count a page's queries need."""
+    settings.PAGE_CACHE_ENABLED = False
 
 
 @pytest.fixture(autouse=True)

@@ -141,3 +141,13 @@ def test_other_kinds_are_never_served(nginx, name):
 
 def test_no_directory_listing(nginx):
     assert get(f"{nginx}/media/uploads/")[0] == 404
+
+
+def test_the_deploy_config_uses_the_same_media_rules():
+    """deploy/nginx-hawkins.conf serves /media/ with exactly the rules tested
+    above, not a looser copy."""
+    block = readme_snippet()
+    block = block[block.index("location ^~ /media/ {") :]
+    conf = (ROOT / "deploy" / "nginx-hawkins.conf").read_text()
+    squash = lambda text: " ".join(text.split())  # noqa: E731
+    assert squash(block) in squash(conf)

@@ -14,6 +14,7 @@ from hawkins_site.attachments import AttachmentBase
 from hawkins_site.cards import store_card
 from hawkins_site.images import keep_or_unguessable, make_renditions
 from hawkins_site.links import media_url
+from hawkins_site.paths import cached_reverse
 from hawkins_site.richtext import (
     add_heading_anchors,
     plain_text,
@@ -254,7 +255,7 @@ class Post(models.Model):
         self.update_search_vector()
 
     def get_absolute_url(self):
-        return reverse("posts:detail", kwargs={"slug": self.slug})
+        return cached_reverse("posts:detail", slug=self.slug)
 
     def _refresh_renditions(self):
         """Cut the featured image into renditions once, when it changes. The
@@ -361,7 +362,7 @@ class Post(models.Model):
         return settings.SITE_URL + self.get_absolute_url()
 
     def get_short_url(self):
-        return settings.SITE_URL + reverse("posts:short", kwargs={"pk": self.pk})
+        return settings.SITE_URL + cached_reverse("posts:short", pk=self.pk)
 
 
 class Attachment(AttachmentBase):

@@ -3,6 +3,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from hawkins_site.paths import cached_reverse
+
 register = template.Library()
 
 
@@ -31,3 +33,9 @@ def highlight(snippet):
     return mark_safe(
         escape(snippet or "").replace(START, "<mark>").replace(STOP, "</mark>")
     )
+
+
+@register.filter
+def tag_url(tag):
+    """The tag page's path: a list page links up to 50 tags, the cloud all."""
+    return cached_reverse("posts:tag", slug=tag.slug)

@@ -418,7 +418,9 @@ def test_publish_now_on_a_new_draft(admin_client):
 
 
 @pytest.mark.parametrize("n", [1, 5])
-def test_post_page_with_everything_stays_flat(client, django_assert_num_queries, n):
+def test_post_page_with_everything_stays_flat(
+    client, django_assert_num_queries, n, no_page_cache
+):
     series = Series.objects.create(title="S", slug="s")
     posts = []
     for position in range(1, n + 1):

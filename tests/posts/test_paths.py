@@ -59,3 +59,14 @@ def test_drupal_page_numbers_count_from_zero(page, query):
 )  # fmt: skip
 def test_redirect_targets_are_local_paths_or_web_urls(target, allowed):
     assert is_allowed_target(target) is allowed
+
+
+@pytest.mark.parametrize("raw", ["//[x/blog", "//[]/", "http://[::1"])
+def test_unparseable_hosts_give_no_path_rather_than_an_error(raw):
+    assert normalise_path(raw) == ""
+
+
+@pytest.mark.django_db
+def test_a_request_for_such_a_path_is_a_plain_404(client):
+    # "/%2F[x" reaches the view as the path "//[x" (Django decodes the escape).
+    assert client.get("/%2F[x/blog").status_code == 404

@@ -281,7 +281,9 @@ def test_json_feed_query_count_is_flat(client, django_assert_num_queries, n):
         client.get("/feed.json")
 
 
-def test_post_page_with_related_reading_stays_flat(client, django_assert_num_queries):
+def test_post_page_with_related_reading_stays_flat(
+    client, django_assert_num_queries, no_page_cache
+):
     def count_for(post):
         client.get(post.get_absolute_url())  # draws the card once
         # post, tags, attachments, chosen related, talks, previous, next,

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
+from hawkins_site.cache import bump_content_version
 from posts.models import Post, Series
 from tests.factories import make_draft, make_post, make_scheduled
 
@@ -101,6 +102,7 @@ def test_last_updated_is_shown_only_when_it_differs(client):
     post = make_post(published_at=timezone.now() - timedelta(days=40))
     assertContains(client.get(post.get_absolute_url()), "Last updated on")
     Post.objects.filter(pk=post.pk).update(updated_at=post.published_at)
+    bump_content_version()  # update() sends no signal
     assertNotContains(client.get(post.get_absolute_url()), "Last updated on")
 
 
@@ -161,6 +163,14 @@ def test_prev_next_skip_hidden_posts(client):
     response = client.get(post.get_absolute_url())
     assert response.context["older"] is None
     assert response.context["newer"] is None
+
+
+def test_prev_next_order_posts_with_the_same_date_by_id(client):
+    at = timezone.now() - timedelta(days=2)
+    first, middle, last = (make_post(published_at=at) for _ in range(3))
+    response = client.get(middle.get_absolute_url())
+    assert response.context["older"] == first
+    assert response.context["newer"] == last
 
 
 def test_unknown_post_slug_is_404(client):
@@ -362,7 +372,9 @@ def test_list_pages_and_feeds_use_a_fixed_number_of_queries(
 
 
 @pytest.mark.parametrize("n", [1, 10])
-def test_post_page_uses_a_fixed_number_of_queries(client, django_assert_num_queries, n):
+def test_post_page_uses_a_fixed_number_of_queries(
+    client, django_assert_num_queries, n, no_page_cache
+):
     posts = _posts_with_tags(n)
     url = posts[0].get_absolute_url()
     client.get(url)  # the first view draws the sharing card (one UPDATE, once)
