@@ -320,3 +320,19 @@ def test_item_without_title_or_content_is_skipped(write_feed):
     out = import_feed(write_feed(empty))
     assert "it has neither a title nor any content" in out
     assert "Posts imported: 3" in out
+
+
+def test_a_second_import_shows_updated_dates_to_readers_at_once(write_feed, client):
+    """Imports set dates with update(), which sends no signal: the command
+    retires cached pages itself, so a cached post page shows the new date."""
+    import_feed(write_feed(ATOM))
+    url = Post.objects.get(slug="breathing-out").get_absolute_url()
+    assert b">2 May 2020</time>" in client.get(url).content  # and now cached
+    later = ATOM.replace(
+        "<updated>2020-05-02T10:00:00Z</updated>\n",
+        "<updated>2023-09-14T10:00:00Z</updated>\n",
+    )
+    assert later != ATOM
+    import_feed(write_feed(later, name="later.xml"))
+    assert Post.objects.get(slug="breathing-out").updated_at.year == 2023
+    assert b">14 September 2023</time>" in client.get(url).content

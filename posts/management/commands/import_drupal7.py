@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from hawkins_site.cache import bump_content_version
 from posts.importers.common import ImportReport, Progress
 from posts.importers.drupal7 import Drupal7Importer, Drupal7Options
 from posts.importers.drupal7_source import Drupal7Source, SourceError
@@ -115,6 +116,8 @@ class Command(BaseCommand):
         Drupal7Importer(
             data, import_options, report, progress=progress, stderr=self.stderr
         ).run()
+        if not options["dry_run"]:
+            bump_content_version()  # dates were set with update(): no signal
         report.write(self.stdout, dry_run=options["dry_run"], style=self.style)
 
 

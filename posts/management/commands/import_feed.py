@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from hawkins_site.cache import bump_content_version
 from posts.importers.common import ImportReport, Progress
 from posts.importers.feed import FeedImporter
 from posts.importers.feed_parse import FeedError, parse_feed, read_feed
@@ -55,4 +56,6 @@ class Command(BaseCommand):
             author=author,
             progress=progress,
         ).run()
+        if not options["dry_run"]:
+            bump_content_version()  # dates were set with update(): no signal
         report.write(self.stdout, dry_run=options["dry_run"], style=self.style)

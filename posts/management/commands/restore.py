@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from hawkins_site.backup import BackupError, restore_backup
+from hawkins_site.cache import bump_content_version
 
 
 class Command(BaseCommand):
@@ -25,6 +26,7 @@ class Command(BaseCommand):
             manifest = restore_backup(archive, force=force)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        bump_content_version()  # pg_restore and loaddata send no signals
         rows = sum(manifest["counts"].values())
         self.stdout.write(
             self.style.SUCCESS(

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from hawkins_site.cache import bump_content_version
 from posts.demo_content import POSTS, SERIES
 from posts.demo_files import lemon_picture, one_page_pdf
 from posts.models import Post, Series
@@ -27,8 +28,12 @@ class Command(BaseCommand):
         "exists already, including any edits to it, is left alone."
     )
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        self._seed()
+        bump_content_version()  # demo dates are set with update(): no signal
+
+    @transaction.atomic
+    def _seed(self):
         author = self._ensure_admin()
         series, _ = Series.objects.get_or_create(
             slug=SERIES["slug"],
