@@ -29,6 +29,7 @@ def year_filter(field_name, title="year"):
             if (
                 value.isascii()
                 and value.isdigit()
+                and len(value) <= 4  # int() refuses thousands of digits
                 and MIN_YEAR <= int(value) <= MAX_YEAR
             ):
                 return queryset.filter(**{f"{field_name}__year": int(value)})

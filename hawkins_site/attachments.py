@@ -5,13 +5,13 @@ match its extension: a renamed HTML page or script is refused, whatever it is
 called. Files are stored under a dated, unguessable name."""
 
 import zipfile
-from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from .images import clean_image, unguessable_name
+from .media import extension_of
 
 MAX_BYTES = 25 * 1024 * 1024
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.ppt/.xls container
@@ -44,10 +44,6 @@ KINDS = {
 
 def max_bytes():
     return getattr(settings, "ATTACHMENT_MAX_BYTES", MAX_BYTES)
-
-
-def extension_of(name):
-    return PurePosixPath(name or "").suffix.lower().lstrip(".")
 
 
 def _matches(uploaded, rule):

@@ -5,7 +5,7 @@ cached page at once. It is bumped by the one signal receiver below, whenever a m
 of a content app is saved or deleted or a many-to-many link of one changes, and when
 a scheduled date passes (a post goes live, a talk becomes past) with no save at all.
 A new model is covered by living in one of CONTENT_APPS; a new scheduled date by
-one line in SCHEDULED_FIELDS.
+one line in SCHEDULED_DATES.
 """
 
 import logging
@@ -17,7 +17,8 @@ from django.apps import apps
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
-from django.db.models import Min
+from django.db.models import DateTimeField, ExpressionWrapper, F, Min, Value
+from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -25,11 +26,26 @@ from django.utils import timezone
 # Apps whose rows public pages show (tags belong to taggit).
 CONTENT_APPS = frozenset({"posts", "talks", "taggit"})
 
-# Dates at which public content changes by itself. Models that don't exist yet
-# (the talks issue adds Talk) are skipped.
-SCHEDULED_FIELDS = {
-    "posts.Post": ["published_at"],
-    "talks.Talk": ["starts_at", "ends_at"],
+
+def _talk_end():
+    """When a talk stops being upcoming: its end, or start + the default
+    duration when it has none (as TalkQuerySet.upcoming() decides)."""
+    from talks.models import DEFAULT_DURATION
+
+    return Coalesce(
+        "ends_at",
+        ExpressionWrapper(
+            F("starts_at") + Value(DEFAULT_DURATION), output_field=DateTimeField()
+        ),
+    )
+
+
+# Moments at which public content changes by itself, with no save: each is an
+# attribute of the model (for a row being saved) and an expression (to find the
+# next one in the database).
+SCHEDULED_DATES = {
+    "posts.Post": {"published_at": lambda: F("published_at")},
+    "talks.Talk": {"starts_at": lambda: F("starts_at"), "effective_ends_at": _talk_end},
 }
 
 STATE_KEY = "site:content-state"
@@ -85,32 +101,28 @@ def _store(expires_at, now):
 
 
 def _scheduled_models():
-    for label, fields in SCHEDULED_FIELDS.items():
-        try:
-            yield apps.get_model(label), fields
-        except LookupError:
-            continue
+    for label, dates in SCHEDULED_DATES.items():
+        yield apps.get_model(label), dates
 
 
 def _next_scheduled_change(now):
-    """The earliest future scheduled date in the database, as Unix time."""
+    """The earliest future scheduled moment in the database, as Unix time."""
     moment = datetime.fromtimestamp(now, tz=UTC)
-    dates = []
-    for model, fields in _scheduled_models():
-        for field in fields:
-            found = model._base_manager.filter(**{f"{field}__gt": moment}).aggregate(
-                next=Min(field)
-            )["next"]
-            if found is not None:
-                dates.append(found.timestamp())
-    return min(dates, default=None)
+    found = []
+    for model, dates in _scheduled_models():
+        for expression in dates.values():
+            rows = model._base_manager.annotate(moment=expression())
+            earliest = rows.filter(moment__gt=moment).aggregate(next=Min("moment"))
+            if earliest["next"] is not None:
+                found.append(earliest["next"].timestamp())
+    return min(found, default=None)
 
 
 def _future_dates(instance, now):
-    for model, fields in _scheduled_models():
+    for model, dates in _scheduled_models():
         if isinstance(instance, model):
-            for field in fields:
-                value = getattr(instance, field, None)
+            for name in dates:
+                value = getattr(instance, name, None)
                 if value is not None and value.timestamp() > now:
                     yield value.timestamp()
 

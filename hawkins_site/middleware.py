@@ -18,6 +18,7 @@ from hashlib import md5
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import (
@@ -41,6 +42,7 @@ FEED_TYPES = (
     "application/atom+xml",
     "application/xml",
     "text/calendar",
+    "application/feed+json",
 )
 # Entries of a retired version are unreachable; this only bounds their lifetime.
 PAGE_TIMEOUT = 3600
@@ -49,9 +51,9 @@ CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 UNSHAREABLE = {"private", "no-store", "no-cache"}
 
 
-def page_cache_key(request, version):
-    url = request.build_absolute_uri().encode()
-    return f"page:{version}:{md5(url, usedforsecurity=False).hexdigest()}"
+def page_cache_key(url, version):
+    digest = md5(url.encode(), usedforsecurity=False).hexdigest()
+    return f"page:{version}:{digest}"
 
 
 class PageCacheMiddleware:
@@ -68,8 +70,13 @@ class PageCacheMiddleware:
 
         enabled = getattr(settings, "PAGE_CACHE_ENABLED", True)
         try:
+            # Outside the cache's try: a bad Host is a 400, not a cache outage.
+            url = request.build_absolute_uri()
+        except DisallowedHost:
+            return self.get_response(request)
+        try:
             state = current_state()
-            key = page_cache_key(request, state.version)
+            key = page_cache_key(url, state.version)
             cached = cache.get(key) if enabled else None
         except Exception:  # the cache server is down: still serve the page
             logger.warning("Page cache unavailable", exc_info=True)

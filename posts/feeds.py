@@ -4,14 +4,12 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
-from django.utils.http import http_date
 from django.views.decorators.http import require_safe
-from taggit.models import Tag
 
 from hawkins_site.feedtypes import Atom1Feed, Rss201rev2Feed
 from hawkins_site.links import absolute, media_url
 
-from .models import Post, Series
+from .models import Post, Series, public_tags
 from .templatetags.posts_tags import sorted_tags
 
 FEED_LENGTH = 20
@@ -87,7 +85,9 @@ class TagFeed(LatestPostsFeed):
     """RSS 2.0 of one tag's newest posts."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        # As the tag page: a tag with no public post does not exist to readers
+        # (its name alone could tell of an unpublished draft).
+        return get_object_or_404(public_tags(), slug=slug)
 
     def title(self, obj):
         return f"{settings.SITE_TITLE}: posts tagged {obj.name}"
@@ -109,7 +109,7 @@ class SeriesFeed(LatestPostsFeed):
     """RSS 2.0 of one series' posts, newest first."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Series, slug=slug)
+        return get_object_or_404(Series.objects.with_public_posts(), slug=slug)
 
     def title(self, obj):
         return f"{settings.SITE_TITLE}: {obj.title}"
@@ -159,10 +159,7 @@ def json_feed(request):
         "authors": [author],
         "items": items,
     }
-    response = JsonResponse(
+    # ETag, Last-Modified and Cache-Control come from the page cache middleware.
+    return JsonResponse(
         feed, content_type="application/feed+json", json_dumps_params={"indent": 1}
     )
-    if posts:
-        newest = max(max(p.updated_at, p.published_at) for p in posts)
-        response.headers["Last-Modified"] = http_date(newest.timestamp())
-    return response

@@ -53,7 +53,8 @@ def candidate_paths(request_path):
 def is_allowed_target(target):
     """A redirect target: a path on this site, or a full http(s) URL."""
     if target.startswith("/"):
-        return not target.startswith("//") and not _CONTROL.search(target)
+        # "//host" and "/\\host" name other sites to a browser, not paths here.
+        return not target.startswith(("//", "/\\")) and not _CONTROL.search(target)
     parts = urlsplit(target)
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
 

@@ -132,3 +132,17 @@ def record_old_slug(post, old_slug):
     )
     # The current address answers by itself; an old row for it is dead weight.
     LegacyPath.objects.filter(path=normalise_path(post.get_absolute_url())).delete()
+
+
+def record_moved_path(old_path, new_path):
+    """Keep `old_path` working (301) now that its page lives at `new_path`.
+    Rows that led to `old_path` are pointed straight at `new_path`, so a page
+    renamed twice costs one redirect, not a chain."""
+    old, new = normalise_path(old_path), normalise_path(new_path)
+    if old == new:
+        return
+    LegacyPath.objects.filter(target=old_path).update(target=new_path)
+    LegacyPath.objects.update_or_create(
+        path=old, defaults={"post": None, "tag": None, "target": new_path}
+    )
+    LegacyPath.objects.filter(path=new).delete()  # the page answers there itself

@@ -5,8 +5,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from .models import Post, Series
-from .views import public_tags
+from .models import Post, Series, public_tags
 
 
 class SiteSitemap(Sitemap):

@@ -2,7 +2,7 @@ import math
 
 from django.conf import settings
 from django.db.models import Count, Prefetch
-from django.db.models.functions import ExtractYear, Lower
+from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
@@ -16,7 +16,7 @@ from talks.search import search_talks
 
 from . import search as post_search
 from . import seo
-from .models import Post, Series
+from .models import Post, Series, public_tags
 
 RELATED_COUNT = 4
 
@@ -164,17 +164,6 @@ def short_link(request, pk):
     return redirect(post, permanent=True)
 
 
-def public_tags():
-    """Tags carrying at least one public post, each with `num_posts`, A to Z."""
-    return (
-        Tag.objects.filter(
-            posts_taggedpost_items__content_object__in=Post.objects.published()
-        )
-        .annotate(num_posts=Count("posts_taggedpost_items"))
-        .order_by(Lower("name"))
-    )
-
-
 @require_safe
 def tag_cloud(request):
     tags = list(public_tags())
@@ -230,7 +219,9 @@ def search(request):
     years = [row["year"] for row in _years_with_posts()]
     tag = next((t for t in tags if t.slug == request.GET.get("tag")), None)
     year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() and int(year) in years else None
+    # Only plain 4-digit years: "²" passes isdigit() but not int().
+    plausible = year.isascii() and year.isdigit() and len(year) <= 4
+    year = int(year) if plausible and int(year) in years else None
     context = {
         "query": query,
         "searched": bool(query),

@@ -12,6 +12,7 @@ from hawkins_site.admin_filters import year_filter
 from hawkins_site.revisions import CompareVersionsMixin
 from hawkins_site.richtext import image_problems, sanitize_html
 from posts.admin import AttachmentInline, TagAutocompleteWidget
+from posts.redirects import record_moved_path
 
 from .models import Attachment, Talk
 
@@ -146,6 +147,17 @@ class TalkAdmin(CompareVersionsMixin, VersionAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        old_slug = form.initial.get("slug")
+        if change and "slug" in form.changed_data and old_slug:
+            # A changed address gets a 301, the calendar file's too.
+            for name in ("talks:detail", "talks:ics"):
+                record_moved_path(
+                    reverse(name, kwargs={"slug": old_slug}),
+                    reverse(name, kwargs={"slug": obj.slug}),
+                )
 
     @admin.display(description="date", ordering="starts_at")
     def when(self, obj):

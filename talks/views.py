@@ -1,12 +1,11 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from hawkins_site.pagination import paginate
@@ -117,13 +116,12 @@ def event_json_ld(talk):
     return data
 
 
-def _ics_response(content, filename, last_modified):
-    """text/calendar with Last-Modified; ConditionalGetMiddleware adds the ETag
-    and answers If-None-Match / If-Modified-Since with 304."""
+def _ics_response(content, filename):
+    """text/calendar as a download. The page cache middleware gives it ETag,
+    Last-Modified (the site's content version: any edit to any talk moves it)
+    and the feeds' Cache-Control, and answers conditional GET with 304."""
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    if last_modified:
-        response["Last-Modified"] = http_date(last_modified.timestamp())
     return response
 
 
@@ -137,14 +135,11 @@ def calendar_ics(request):
         .order_by("starts_at", "pk")
     )
     content = calendar_for(talks, f"{settings.SITE_TITLE}: talks")
-    # Any edit to any talk, unpublishing included, moves Last-Modified on, so a
-    # client that only sends If-Modified-Since still sees a talk disappear.
-    latest = Talk.objects.aggregate(latest=Max("updated_at"))["latest"]
-    return _ics_response(content, "talks.ics", latest)
+    return _ics_response(content, "talks.ics")
 
 
 @require_safe
 def talk_ics(request, slug):
     talk = get_object_or_404(Talk.objects.published(), slug=slug)
     content = calendar_for([talk], talk.title)
-    return _ics_response(content, f"{talk.slug}.ics", talk.updated_at)
+    return _ics_response(content, f"{talk.slug}.ics")

@@ -19,8 +19,14 @@ from tests.factories import EMPTY_INLINES, make_draft, make_post, make_scheduled
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_PAGES = ["/", "/posts/cached/", "/tags/sleep/", "/tags/", "/archive/"]
-FEEDS = ["/feed/", "/feed/atom/", "/rss.xml", "/tags/sleep/feed/", "/sitemap.xml"]
+PUBLIC_PAGES = [
+    "/", "/posts/cached/", "/tags/sleep/", "/tags/", "/archive/", "/talks/",
+    "/search/?q=sleep",
+]  # fmt: skip
+FEEDS = [
+    "/feed/", "/feed/atom/", "/rss.xml", "/feed.json", "/tags/sleep/feed/",
+    "/sitemap.xml", "/talks/feed/", "/talks/calendar.ics",
+]  # fmt: skip
 
 
 @pytest.fixture
@@ -194,6 +200,27 @@ def test_a_scheduled_post_appears_when_due_without_any_save(client, travel, post
     travel(timedelta(hours=3))
     assert b"due-soon" in client.get("/").content
     assert b"due-soon" in client.get("/feed/").content
+
+
+def test_a_talk_without_an_end_moves_to_past_an_hour_after_it_starts(client, travel):
+    """No save happens when a talk ends: the cache retires its pages at the end,
+    which for a talk without an end time is an hour after the start."""
+    from talks.models import Talk
+    from tests.factories import make_talk
+
+    starts_at = timezone.now() + timedelta(minutes=10)
+    make_talk(
+        title="Open-ended talk", slug="open-ended", starts_at=starts_at, ends_at=None
+    )
+    travel(timedelta(minutes=15))  # started: still upcoming for the next hour
+    page = client.get("/talks/")
+    assert [t.slug for t in page.context["upcoming"]] == ["open-ended"]
+    travel(timedelta(hours=5))
+    page = client.get("/talks/")
+    assert page.get("X-Page-Cache") != "hit"
+    assert list(Talk.objects.published().upcoming()) == []
+    assert b"open-ended" in page.content  # now listed among the past talks
+    assert not page.context["upcoming"]
 
 
 def test_bulk_writes_show_after_a_manual_bump(client, post):
@@ -415,3 +442,9 @@ def test_pages_are_served_when_storing_fails(client, monkeypatch, post):
     response = client.get("/")
     assert response.status_code == 200
     assert "X-Page-Cache" not in response
+
+
+def test_a_bad_host_is_a_400_not_a_cache_outage(client, caplog):
+    response = client.get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "Page cache unavailable" not in caplog.text

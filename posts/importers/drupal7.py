@@ -11,12 +11,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import SuspiciousFileOperation
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.files.utils import validate_file_name
 from django.db import transaction
 
+from hawkins_site.attachments import validate_attachment
 from hawkins_site.richtext import plain_text, sanitize_html
 
 from ..models import Attachment, DrupalNode, Post
@@ -389,6 +390,10 @@ class Drupal7Importer:
             return self._fail(
                 relative, f"{what} {relative} has an unusable name", warnings
             )
+        if problem := _refusal(source):
+            return self._fail(
+                relative, f"{what} {relative}: {problem}; left out", warnings
+            )
         if not _same_file(name, source):
             if not self.options.dry_run:
                 name = self._store(name, source)
@@ -406,6 +411,19 @@ class Drupal7Importer:
             default_storage.delete(name)
         with source.open("rb") as handle:
             return default_storage.save(name, File(handle))
+
+
+def _refusal(source):
+    """Why a Drupal file may not be copied, or None: only the kinds of file the
+    site serves, and only when the contents match the extension (the same
+    check as the admin's downloads), so no .html, .svg or disguised file ever
+    lands in media storage."""
+    with source.open("rb") as handle:
+        try:
+            validate_attachment(File(handle, name=source.name))
+        except ValidationError as error:
+            return error.messages[0].rstrip(".")
+    return None
 
 
 def _is_safe_name(name):

@@ -11,6 +11,7 @@ from .content import (
     SeriesQuerySet,
     TaggedPost,
     featured_image_upload_to,
+    public_tags,
     searchable,
 )
 from .legacy import DrupalNode, LegacyPath
@@ -27,5 +28,6 @@ __all__ = [
     "SeriesQuerySet",
     "TaggedPost",
     "featured_image_upload_to",
+    "public_tags",
     "searchable",
 ]

@@ -3,12 +3,12 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.files.storage import default_storage
 from django.db import connection, models
 from django.db.models import Count, F, Q, TextField, Value
-from django.db.models.functions import Replace
+from django.db.models.functions import Lower, Replace
 from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager, _TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from hawkins_site.attachments import AttachmentBase
 from hawkins_site.cards import store_card
@@ -76,6 +76,18 @@ class PostQuerySet(models.QuerySet):
         return self.order_by(
             F("series_position").asc(nulls_last=True), "published_at", "pk"
         )
+
+
+def public_tags():
+    """Tags carrying at least one public post, each with `num_posts`, A to Z.
+    (The tag model is taggit's; this is the one definition of a public tag.)"""
+    return (
+        Tag.objects.filter(
+            posts_taggedpost_items__content_object__in=Post.objects.published()
+        )
+        .annotate(num_posts=Count("posts_taggedpost_items"))
+        .order_by(Lower("name"))
+    )
 
 
 class SeriesQuerySet(models.QuerySet):

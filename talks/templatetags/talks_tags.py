@@ -1,10 +1,6 @@
-import json
-
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from talks.models import Talk
 
@@ -13,9 +9,6 @@ register = template.Library()
 DAY = "l j F Y"
 TIME = "H:i"
 ZONE = "T"  # GMT or BST: the site's zone, Europe/London, named
-
-# As django.utils.html.json_script: nothing in the JSON can close the <script>.
-_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.filter
@@ -35,17 +28,6 @@ def talk_when(talk):
     if end_zone != zone:  # the clocks change during the talk
         return f"{day}, {time} {zone}–{end_time} {end_zone}"
     return f"{day}, {time}–{end_time} {zone}"
-
-
-@register.filter
-def json_ld(data):
-    """`data` as a <script type="application/ld+json"> block: data, not code, so
-    a strict Content-Security-Policy has nothing to allow."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(text.translate(_JSON_ESCAPES)),
-    )
 
 
 @register.simple_tag

@@ -11,6 +11,8 @@ invalid UTF-8 and broken HTML, and a three-part series."""
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tests import images
+
 from .drupal7_schema import create_tables
 
 
@@ -214,13 +216,19 @@ FILES = {
         "application/x-ppt",
     ),
     3: ("pond.jpg", "public://images/pond.jpg", "image/jpeg"),
+    # Drupal allowed any upload: a page must never reach media storage.
+    4: ("reading-list.html", "public://handouts/reading-list.html", "text/html"),
 }
 PRESENT_FILES = {
     "handouts/breathing-space.pdf": b"%PDF-1.4\n% a breathing space handout\n",
-    "images/pond.jpg": b"\xff\xd8\xff\xe0 not really a photograph of a pond",
+    "images/pond.jpg": images.jpeg((64, 48), color=(90, 140, 160)),
+    "handouts/reading-list.html": b"<html><script>alert(1)</script></html>",
 }
 # nid: [(fid, description)]
-NODE_ATTACHMENTS = {1: [(1, "Breathing space handout")], 2: [(2, "")]}
+NODE_ATTACHMENTS = {
+    1: [(1, "Breathing space handout"), (4, "Reading list")],
+    2: [(2, "")],
+}
 
 FILTERS = {
     "filtered_html": [

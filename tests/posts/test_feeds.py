@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 from django.utils.http import http_date
 
-from tests.factories import make_post
+from tests.factories import make_draft, make_post, make_scheduled
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +102,14 @@ def test_feed_changes_after_a_new_post_so_304_stops(client):
     assert b"Brand new" in again.content
     stale = http_date((timezone.now() - timedelta(days=30)).timestamp())
     assert client.get("/feed/", HTTP_IF_MODIFIED_SINCE=stale).status_code == 200
+
+
+def test_feeds_of_tags_and_series_without_public_posts_are_404(client):
+    """As their pages: the name of a draft-only tag or series stays private."""
+    from posts.models import Series
+
+    series = Series.objects.create(title="Unannounced", slug="unannounced")
+    make_draft(tags=["Private topic"], series=series)
+    make_scheduled(tags=["Private topic"])
+    assert client.get("/tags/private-topic/feed/").status_code == 404
+    assert client.get("/series/unannounced/feed/").status_code == 404

@@ -1,6 +1,7 @@
 import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -372,3 +373,15 @@ def test_unknown_address_scheme(import_drupal):
 def test_files_root_must_be_a_directory(import_drupal, tmp_path):
     with pytest.raises(CommandError, match="is not a directory"):
         import_drupal("--files-root", str(tmp_path / "nowhere"), files_root=False)
+
+
+def test_files_the_site_does_not_serve_are_never_copied(imported, settings):
+    """Drupal took any upload; an .html (or .svg, or a disguised file) is
+    reported and left out, so it can never be served from our origin."""
+    assert [a.title for a in post_of(1).attachments.all()] == [
+        "Breathing space handout"
+    ]
+    assert "attachment handouts/reading-list.html: Files of type “.html” cannot" in (
+        imported
+    )
+    assert not list(Path(settings.MEDIA_ROOT).rglob("*.html"))

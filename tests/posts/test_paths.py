@@ -70,3 +70,8 @@ def test_unparseable_hosts_give_no_path_rather_than_an_error(raw):
 def test_a_request_for_such_a_path_is_a_plain_404(client):
     # "/%2F[x" reaches the view as the path "//[x" (Django decodes the escape).
     assert client.get("/%2F[x/blog").status_code == 404
+
+
+@pytest.mark.parametrize("target", ["//evil.example/x", "/\\evil.example/x"])
+def test_targets_that_browsers_read_as_other_sites_are_refused(target):
+    assert not is_allowed_target(target)

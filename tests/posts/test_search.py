@@ -212,3 +212,11 @@ def test_talks_only_on_the_first_page_of_results(client):
     make_talk(title="Sleep talk", slug="sleep-talk")
     assert len(client.get("/search/", {"q": "sleep"}).context["talks"]) == 1
     assert "talks" not in client.get("/search/", {"q": "sleep", "page": 2}).context
+
+
+@pytest.mark.parametrize("year", ["²", "٢٠٢٤", "9" * 5000, "-1", "2024.0"])
+def test_odd_year_filters_are_ignored(client, year):
+    make_post(title="Sleep post")
+    response = client.get("/search/", {"q": "sleep", "year": year})
+    assert response.status_code == 200
+    assert response.context["year"] is None

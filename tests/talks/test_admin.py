@@ -198,3 +198,17 @@ def test_view_on_site_goes_to_the_talk(admin_client):
     talk = make_talk(slug="on-site")
     response = admin_client.get(reverse("admin:talks_talk_change", args=[talk.pk]))
     assertContains(response, 'href="/talks/on-site/"')
+
+
+def test_changing_a_talks_slug_keeps_its_old_addresses_working(admin_client, client):
+    talk = make_talk(slug="first-name")
+    url = reverse("admin:talks_talk_change", args=[talk.pk])
+    for slug in ("second-name", "third-name"):
+        data = form_data(title=talk.title, slug=slug)
+        assert admin_client.post(url, data).status_code == 302
+    for old in ("first-name", "second-name"):
+        page = client.get(f"/talks/{old}/")
+        assert (page.status_code, page["Location"]) == (301, "/talks/third-name/")
+        ics = client.get(f"/talks/{old}.ics")
+        assert (ics.status_code, ics["Location"]) == (301, "/talks/third-name.ics")
+    assert client.get("/talks/third-name/").status_code == 200

@@ -419,7 +419,7 @@ def _talks(n):
     [
         ("/talks/", 3),  # upcoming rows, past count, past rows
         ("/talks/feed/", 2),  # talks, tags
-        ("/talks/calendar.ics", 2),  # talks, latest change of any talk
+        ("/talks/calendar.ics", 1),  # talks (Last-Modified: the content version)
         ("/", 4),  # post count, post rows, post tags, the next three talks
         # posts, tags, talks: count + rows each; series: count (none)
         ("/sitemap.xml", 7),
