@@ -3,8 +3,7 @@
 from django.contrib import admin
 from django.db.models.functions import ExtractYear
 
-# Years a datetime lookup can take without overflowing (datetime.MAXYEAR - 1).
-MIN_YEAR, MAX_YEAR = 1, 9998
+from .params import parse_year
 
 
 def year_filter(field_name, title="year"):
@@ -25,14 +24,8 @@ def year_filter(field_name, title="year"):
             return [(str(y), str(y)) for y in years]
 
         def queryset(self, request, queryset):
-            value = self.value() or ""
-            if (
-                value.isascii()
-                and value.isdigit()
-                and len(value) <= 4  # int() refuses thousands of digits
-                and MIN_YEAR <= int(value) <= MAX_YEAR
-            ):
-                return queryset.filter(**{f"{field_name}__year": int(value)})
+            if (year := parse_year(self.value())) is not None:
+                return queryset.filter(**{f"{field_name}__year": year})
             return queryset
 
     YearListFilter.title = title

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from .pagination import requested_page
+from .params import requested_page
 
 
 def site(request):

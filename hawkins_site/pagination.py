@@ -1,20 +1,9 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 
+from .params import requested_page
+
 PER_PAGE = 10
-# Longer digit strings are past any real last page (and too long for int()).
-MAX_PAGE_DIGITS = 18
-
-
-def requested_page(request):
-    """The ?page= number asked for: 1 when it is missing, not a plain ASCII
-    number ("abc", "1.5", "-1", "²"), or 0; None when it is absurdly long."""
-    raw = request.GET.get("page", "")
-    if not (raw.isascii() and raw.isdigit()):
-        return 1
-    if len(raw) > MAX_PAGE_DIGITS:
-        return None
-    return max(int(raw), 1)
 
 
 def paginate(request, object_list, per_page=PER_PAGE, allow_empty=True):

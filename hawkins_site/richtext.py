@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import nh3
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 ALLOWED_TAGS = {
@@ -239,3 +241,11 @@ def image_problems(html, own_origin):
             "and add it with the “Upload image” button instead."
         )
     return problems
+
+
+def validate_editor_images(html):
+    """For the admin's rich-text fields: refuse text whose images readers would
+    miss (see image_problems), checking the HTML as it will be stored."""
+    if problems := image_problems(sanitize_html(html), settings.SITE_URL):
+        raise ValidationError(problems)
+    return html

@@ -36,7 +36,7 @@ def env_bool(name, default):
 def env_int(name, default, minimum=1):
     """A whole-number environment variable; anything else stops start-up."""
     value = env(name, str(default)).strip()
-    if not value.isdigit() or int(value) < minimum:
+    if not (value.isascii() and value.isdigit()) or int(value) < minimum:
         raise ImproperlyConfigured(
             f"Set {name} to a whole number of at least {minimum}, not {value!r}."
         )
@@ -273,7 +273,7 @@ if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
-SECURE_HSTS_SECONDS = 0 if DEBUG else int(env("DJANGO_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_SECONDS = 0 if DEBUG else env_int("DJANGO_HSTS_SECONDS", 31536000, 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count
@@ -12,7 +11,7 @@ from taggit.models import Tag
 from hawkins_site.admin_filters import year_filter
 from hawkins_site.images import clean_image_file
 from hawkins_site.revisions import CompareVersionsMixin
-from hawkins_site.richtext import image_problems, sanitize_html
+from hawkins_site.richtext import validate_editor_images
 
 from .legacy_admin import LegacyPathInline
 from .models import Attachment, Post, Series
@@ -68,10 +67,7 @@ class PostAdminForm(forms.ModelForm):
         }
 
     def clean_body(self):
-        body = self.cleaned_data.get("body", "")
-        if problems := image_problems(sanitize_html(body), settings.SITE_URL):
-            raise forms.ValidationError(problems)
-        return body
+        return validate_editor_images(self.cleaned_data.get("body", ""))
 
     def clean_featured_image(self):
         image = self.cleaned_data.get("featured_image")

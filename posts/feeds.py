@@ -68,10 +68,8 @@ class LatestPostsFeed(Feed):
 
 def feed_image(post):
     """The featured image's middle-sized JPEG, as feeds announce it."""
-    sizes = post.featured_renditions.get("sizes")
-    if not sizes:
+    if (chosen := post.middle_rendition()) is None:
         return None
-    chosen = sizes[min(1, len(sizes) - 1)]
     return {"url": media_url(chosen["jpg"]), "bytes": chosen.get("jpg_bytes", 0)}
 
 

@@ -9,8 +9,8 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from hawkins_site.admin_filters import MAX_YEAR, MIN_YEAR
 from hawkins_site.pagination import paginate
+from hawkins_site.params import MAX_YEAR, MIN_YEAR, parse_year
 from talks.models import Talk
 from talks.search import search_talks
 
@@ -218,10 +218,8 @@ def search(request):
     tags = list(public_tags())
     years = [row["year"] for row in _years_with_posts()]
     tag = next((t for t in tags if t.slug == request.GET.get("tag")), None)
-    year = request.GET.get("year", "")
-    # Only plain 4-digit years: "²" passes isdigit() but not int().
-    plausible = year.isascii() and year.isdigit() and len(year) <= 4
-    year = int(year) if plausible and int(year) in years else None
+    year = parse_year(request.GET.get("year"))
+    year = year if year in years else None
     context = {
         "query": query,
         "searched": bool(query),

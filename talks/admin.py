@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
 from django.shortcuts import redirect
@@ -10,7 +9,7 @@ from reversion.admin import VersionAdmin
 
 from hawkins_site.admin_filters import year_filter
 from hawkins_site.revisions import CompareVersionsMixin
-from hawkins_site.richtext import image_problems, sanitize_html
+from hawkins_site.richtext import validate_editor_images
 from posts.admin import AttachmentInline, TagAutocompleteWidget
 from posts.redirects import record_moved_path
 
@@ -56,10 +55,7 @@ class TalkAdminForm(forms.ModelForm):
         }
 
     def clean_abstract(self):
-        abstract = self.cleaned_data.get("abstract", "")
-        if problems := image_problems(sanitize_html(abstract), settings.SITE_URL):
-            raise forms.ValidationError(problems)
-        return abstract
+        return validate_editor_images(self.cleaned_data.get("abstract", ""))
 
 
 class WhenListFilter(admin.SimpleListFilter):

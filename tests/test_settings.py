@@ -77,3 +77,11 @@ def test_database_url_selects_postgres_and_default_is_sqlite():
 def test_time_zone_is_london(settings):
     assert settings.TIME_ZONE == "Europe/London"
     assert settings.USE_TZ is True
+
+
+def test_a_non_ascii_number_stops_start_up_with_a_clear_sentence():
+    result = start(
+        DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50, DJANGO_HSTS_SECONDS="²"
+    )
+    assert result.returncode != 0
+    assert "Set DJANGO_HSTS_SECONDS to a whole number" in result.stderr

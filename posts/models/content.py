@@ -14,7 +14,7 @@ from hawkins_site.attachments import AttachmentBase
 from hawkins_site.cards import store_card
 from hawkins_site.images import keep_or_unguessable, make_renditions
 from hawkins_site.links import media_url
-from hawkins_site.paths import cached_reverse
+from hawkins_site.reversing import cached_reverse
 from hawkins_site.richtext import (
     add_heading_anchors,
     plain_text,
@@ -348,6 +348,12 @@ class Post(models.Model):
         local = timezone.localtime
         return local(self.updated_at).date() > local(self.published_at).date()
 
+    def middle_rendition(self):
+        """The featured image's middle size (960 px, or the largest below it):
+        the page's fallback <img> and the feeds' enclosure. None without one."""
+        sizes = self.featured_renditions.get("sizes")
+        return sizes[min(1, len(sizes) - 1)] if sizes else None
+
     def featured_picture(self):
         """What templates need to show the featured image; no storage access."""
         data = self.featured_renditions
@@ -355,7 +361,7 @@ class Post(models.Model):
             return None
         url = default_storage.url
         sizes = data["sizes"]
-        middle = sizes[min(1, len(sizes) - 1)]
+        middle = self.middle_rendition()
         return {
             "webp_srcset": ", ".join(f"{url(s['webp'])} {s['width']}w" for s in sizes),
             "jpg_srcset": ", ".join(f"{url(s['jpg'])} {s['width']}w" for s in sizes),

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from hawkins_site.paths import cached_reverse
+from hawkins_site.reversing import cached_reverse
 
 register = template.Library()
 

@@ -4,7 +4,7 @@ script prefix changes."""
 import pytest
 from django.urls import NoReverseMatch, path, reverse, set_script_prefix
 
-from hawkins_site.paths import cached_reverse
+from hawkins_site.reversing import cached_reverse
 
 
 def test_cached_reverse_gives_what_reverse_gives():
@@ -29,7 +29,7 @@ urlpatterns = [path("elsewhere/<slug:slug>/", lambda request: None, name="detail
 
 def test_cached_reverse_follows_a_changed_urlconf(settings):
     assert cached_reverse("posts:detail", slug="x") == "/posts/x/"
-    settings.ROOT_URLCONF = "tests.test_paths"
+    settings.ROOT_URLCONF = "tests.test_reversing"
     assert cached_reverse("detail", slug="x") == "/elsewhere/x/"
     with pytest.raises(NoReverseMatch):
         cached_reverse("posts:detail", slug="x")
