@@ -448,3 +448,13 @@ def test_a_bad_host_is_a_400_not_a_cache_outage(client, caplog):
     response = client.get("/", HTTP_HOST="evil.example")
     assert response.status_code == 400
     assert "Page cache unavailable" not in caplog.text
+
+
+def test_a_page_from_the_cache_carries_the_same_security_headers(client, post):
+    rendered = client.get("/")
+    hit = client.get("/")
+    assert hit["X-Page-Cache"] == "hit"
+    for header in ["Content-Security-Policy", "Permissions-Policy",
+                   "X-Content-Type-Options", "Referrer-Policy",
+                   "Cross-Origin-Opener-Policy", "X-Frame-Options"]:  # fmt: skip
+        assert hit[header] == rendered[header], header
