@@ -12,11 +12,11 @@ from hawkins_site.admin_filters import year_filter
 from hawkins_site.images import clean_image_file
 from hawkins_site.revisions import CompareVersionsMixin
 from hawkins_site.richtext import validate_editor_images
+from hawkins_site.tagging import prefetch_tags
 
 from .legacy_admin import LegacyPathInline
 from .models import Attachment, Post, Series
 from .redirects import record_old_slug
-from .templatetags.posts_tags import sorted_tags
 
 
 class TagAutocompleteWidget(TagWidget):
@@ -149,7 +149,7 @@ class PostAdmin(CompareVersionsMixin, VersionAdmin):
         js = ["js/admin-drafts.js"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("tags")
+        return super().get_queryset(request).prefetch_related(prefetch_tags())
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()
@@ -168,7 +168,7 @@ class PostAdmin(CompareVersionsMixin, VersionAdmin):
 
     @admin.display(description="tags")
     def tag_list(self, obj):
-        return ", ".join(tag.name for tag in sorted_tags(obj.tags.all()))
+        return ", ".join(tag.name for tag in obj.tag_list)
 
     @admin.display(description="status", ordering="status")
     def visibility(self, obj):

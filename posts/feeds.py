@@ -10,7 +10,6 @@ from hawkins_site.feedtypes import Atom1Feed, Rss201rev2Feed
 from hawkins_site.links import absolute, media_url
 
 from .models import Post, Series, public_tags
-from .templatetags.posts_tags import sorted_tags
 
 FEED_LENGTH = 20
 
@@ -57,7 +56,7 @@ class LatestPostsFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [tag.name for tag in sorted_tags(item.tags.all())]
+        return [tag.name for tag in item.tag_list]
 
     def item_enclosures(self, item):
         """The featured image (RSS <enclosure>, Atom <link rel="enclosure">)."""
@@ -141,7 +140,7 @@ def json_feed(request):
             "date_published": post.published_at.isoformat(),
             "date_modified": post.updated_at.isoformat(),
             "authors": [author],
-            "tags": [tag.name for tag in sorted_tags(post.tags.all())],
+            "tags": [tag.name for tag in post.tag_list],
             "language": "en-GB",
         }
         if image := feed_image(post):

@@ -5,8 +5,6 @@ from django.urls import reverse
 
 from hawkins_site.links import absolute
 
-from .templatetags.posts_tags import sorted_tags
-
 
 def person():
     return {
@@ -31,7 +29,7 @@ def blog_posting(post):
         "mainEntityOfPage": {"@type": "WebPage", "@id": post.get_canonical_url()},
         "url": post.get_canonical_url(),
         "wordCount": post.word_count,
-        "keywords": [tag.name for tag in sorted_tags(post.tags.all())],
+        "keywords": [tag.name for tag in post.tag_list],
         "inLanguage": "en-GB",
     }
     if image := post.card_url():

@@ -11,12 +11,13 @@ from taggit.models import Tag
 
 from hawkins_site.pagination import paginate
 from hawkins_site.params import MAX_YEAR, MIN_YEAR, parse_year
+from hawkins_site.tagging import prefetch_tags
 from talks.models import Talk
 from talks.search import search_talks
 
 from . import search as post_search
 from . import seo
-from .models import Post, Series, public_tags
+from .models import Post, Series, public_tag_list
 
 RELATED_COUNT = 4
 
@@ -38,7 +39,7 @@ def post_detail(request, slug):
         visible.defer("search_vector")
         .select_related("series")
         .prefetch_related(
-            "tags",
+            prefetch_tags(),
             "attachments",
             Prefetch(
                 "related_posts",
@@ -80,7 +81,7 @@ def _related(post):
     sharing the most tags with this one (ties: newest first), in one query."""
     chosen = [p for p in post.chosen_related if p.pk != post.pk][:RELATED_COUNT]
     room = RELATED_COUNT - len(chosen)
-    tag_ids = [tag.pk for tag in post.tags.all()]
+    tag_ids = [tag.pk for tag in post.tag_list]
     if not room or not tag_ids:
         return chosen
     by_tags = (
@@ -166,16 +167,19 @@ def short_link(request, pk):
 
 @require_safe
 def tag_cloud(request):
-    tags = list(public_tags())
+    tags = public_tag_list()
     if tags:
         low = min(t.num_posts for t in tags)
         high = max(t.num_posts for t in tags)
         spread = math.log(high) - math.log(low) or 1
         for tag in tags:
             # Five sizes on a log scale: a few big tags must not flatten the rest.
-            tag.weight = 1 + round(
-                4 * (math.log(tag.num_posts) - math.log(low)) / spread
-            )
+            weight = 1 + round(4 * (math.log(tag.num_posts) - math.log(low)) / spread)
+            # Text, not numbers: the template engine localises every number it
+            # prints, which for 200 tags cost more than the rest of the page.
+            tag.weight = str(weight)
+            tag.count = str(tag.num_posts)
+            tag.noun = "post" if tag.num_posts == 1 else "posts"
     return render(request, "posts/tag_cloud.html", {"tags": tags})
 
 
@@ -215,7 +219,7 @@ def archive_year(request, year):
 def search(request):
     """/search/?q=…&tag=…&year=…: posts matching the query, best first."""
     query = post_search.clean_query(request.GET.get("q"))
-    tags = list(public_tags())
+    tags = public_tag_list()
     years = [row["year"] for row in _years_with_posts()]
     tag = next((t for t in tags if t.slug == request.GET.get("tag")), None)
     year = parse_year(request.GET.get("year"))

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from hawkins_site.feedtypes import Rss201rev2Feed
 from hawkins_site.links import absolute
-from posts.templatetags.posts_tags import sorted_tags
+from hawkins_site.tagging import prefetch_tags
 
 from .models import Talk
 
@@ -32,7 +32,7 @@ class TalksFeed(Feed):
     def items(self):
         return (
             Talk.objects.published()
-            .prefetch_related("tags")
+            .prefetch_related(prefetch_tags())
             .order_by(F("announced_at").desc(nulls_last=True), "-pk")[:FEED_LENGTH]
         )
 
@@ -54,4 +54,4 @@ class TalksFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [tag.name for tag in sorted_tags(item.tags.all())]
+        return [tag.name for tag in item.tag_list]

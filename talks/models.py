@@ -5,14 +5,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import DEFERRED, F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from hawkins_site.attachments import AttachmentBase
+from hawkins_site.reversing import cached_reverse
 from hawkins_site.richtext import sanitize_html, strip_control_characters
+from hawkins_site.tagging import TagListMixin
 
 # A talk without an end time is taken to last this long: in the .ics, and when
 # deciding whether it is still upcoming.
@@ -76,7 +77,7 @@ class TaggedTalk(TaggedItemBase):
         return f"{self.content_object} / {self.tag}"
 
 
-class Talk(models.Model):
+class Talk(TagListMixin, models.Model):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
         CANCELLED = "cancelled", "Cancelled"
@@ -230,7 +231,7 @@ class Talk(models.Model):
         self._loaded = {f: getattr(self, f) for f in self.SCHEDULE_FIELDS}
 
     def get_absolute_url(self):
-        return reverse("talks:detail", kwargs={"slug": self.slug})
+        return cached_reverse("talks:detail", slug=self.slug)
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -256,7 +257,7 @@ class Talk(models.Model):
         return settings.SITE_URL + self.get_absolute_url()
 
     def get_ics_url(self):
-        return reverse("talks:ics", kwargs={"slug": self.slug})
+        return cached_reverse("talks:ics", slug=self.slug)
 
     @property
     def is_public(self):

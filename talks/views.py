@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from hawkins_site.pagination import paginate
 from hawkins_site.richtext import teaser_from_html
+from hawkins_site.tagging import prefetch_tags
 from posts.models import Post
 
 from .ical import calendar_for
@@ -40,7 +41,7 @@ def talk_detail(request, slug):
     related = Post.objects.published().only("title", "slug", "published_at")
     talk = get_object_or_404(
         visible.prefetch_related(
-            "tags",
+            prefetch_tags(),
             "attachments",
             Prefetch("related_posts", related, to_attr="public_posts"),
         ),

@@ -11,6 +11,7 @@ from .content import (
     SeriesQuerySet,
     TaggedPost,
     featured_image_upload_to,
+    public_tag_list,
     public_tags,
     searchable,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "SeriesQuerySet",
     "TaggedPost",
     "featured_image_upload_to",
+    "public_tag_list",
     "public_tags",
     "searchable",
 ]

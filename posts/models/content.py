@@ -23,6 +23,7 @@ from hawkins_site.richtext import (
     strip_control_characters,
     teaser_from_html,
 )
+from hawkins_site.tagging import TagListMixin, prefetch_tags
 
 # Fields that save() derives from the others; kept current on partial saves too.
 DERIVED_FIELDS = {"body", "teaser", "body_text", "word_count", "toc"}
@@ -65,7 +66,7 @@ class PostQuerySet(models.QuerySet):
 
     def for_listing(self):
         """published(), plus every relation that list pages and feeds render."""
-        return self.published().prefetch_related("tags")
+        return self.published().prefetch_related(prefetch_tags())
 
     def teasers(self):
         """for_listing() without the long text, for pages that show teasers."""
@@ -88,6 +89,26 @@ def public_tags():
         .annotate(num_posts=Count("posts_taggedpost_items"))
         .order_by(Lower("name"))
     )
+
+
+def public_tag_list():
+    """public_tags() as a list, for the pages that show every tag (the tag cloud,
+    the search page's filter): the same tags, counts and order, but counted per
+    tag before the names are joined, which PostgreSQL does in well under half
+    the time of the grouped join (issue #7). One query."""
+    links = (
+        TaggedPost.objects.filter(content_object__in=Post.objects.published())
+        .order_by()
+        .values("tag_id")
+        .annotate(n=Count("pk"))
+    )
+    inner, params = links.query.sql_with_params()
+    table = connection.ops.quote_name(Tag._meta.db_table)
+    sql = (
+        f"SELECT t.id, t.name, t.slug, c.n AS num_posts FROM {table} t "
+        f"JOIN ({inner}) c ON c.tag_id = t.id ORDER BY LOWER(t.name), t.id"
+    )
+    return list(Tag.objects.raw(sql, params))
 
 
 class SeriesQuerySet(models.QuerySet):
@@ -139,7 +160,7 @@ class TaggedPost(TaggedItemBase):
         return f"{self.content_object} / {self.tag}"
 
 
-class Post(models.Model):
+class Post(TagListMixin, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"

@@ -9,13 +9,6 @@ register = template.Library()
 
 
 @register.filter
-def sorted_tags(tags):
-    """Tags A to Z, ignoring case. Works on a prefetched list: no query.
-    (taggit refuses an ordered Prefetch queryset, so order here.)"""
-    return sorted(tags, key=lambda tag: tag.name.casefold())
-
-
-@register.filter
 def datetime_attr(value):
     """An aware datetime for <time datetime="…">: ISO 8601 in the site's time zone,
     in whole seconds. (`date:'c'` writes microseconds, and HTML allows at most
