@@ -56,10 +56,24 @@ def legacy_destination(request):
 
 
 def find_legacy_path(candidates):
-    """The stored old address matching one of `candidates`, best first."""
-    rows = LegacyPath.objects.select_related("post", "tag").filter(path__in=candidates)
-    by_path = {row.path: row for row in rows}
-    return next((by_path[c] for c in candidates if c in by_path), None)
+    """The stored old address matching one of `candidates`, best first: exactly,
+    else ignoring case. Drupal 7 looked aliases up with MySQL's case-insensitive
+    collation, so /Blog/Sleep-Forgotten-Medicine reached /blog/sleep-forgotten-
+    medicine there, and links in the wild may be written either way."""
+    rows = LegacyPath.objects.select_related("post", "tag")
+    by_path = {row.path: row for row in rows.filter(path__in=candidates)}
+    found = next((by_path[c] for c in candidates if c in by_path), None)
+    if found is not None:
+        return found
+    any_case = Q()
+    for candidate in candidates:
+        any_case |= Q(path__iexact=candidate)
+    by_lower = {}
+    for row in rows.filter(any_case).order_by("pk"):
+        by_lower.setdefault(row.path.lower(), row)
+    return next(
+        (by_lower[c.lower()] for c in candidates if c.lower() in by_lower), None
+    )
 
 
 def _stored_destination(stored, page, request):

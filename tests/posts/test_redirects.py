@@ -111,6 +111,25 @@ def test_unknown_old_addresses_stay_404(client, imported):
         assert client.get(path).status_code == 404, path
 
 
+def test_old_addresses_match_whatever_their_case(client, imported):
+    """Drupal 7 on MySQL found aliases case-insensitively; so do we."""
+    assert_moved(client, "/Blog/Sleep-Forgotten-Medicine", SLEEP)
+    assert_moved(client, "/STRESSEDTOZEST/2009/03/Mindfulness-And-Anxious-Mind/",
+                 "/posts/mindfulness-and-the-anxious-mind/")  # fmt: skip
+    assert_moved(client, "/Stressedtozest/2013/06/Sleep-%E2%80%93-Forgotten-Medicine",
+                 SLEEP)  # fmt: skip
+
+
+def test_an_exact_case_match_wins_over_another_case(client):
+    lower = make_post(title="Lower", slug="lower")
+    upper = make_post(title="Upper", slug="upper")
+    LegacyPath.objects.create(path="/blog/Same-Words", post=upper)
+    LegacyPath.objects.create(path="/blog/same-words", post=lower)
+    assert_moved(client, "/blog/Same-Words", "/posts/upper/")
+    assert_moved(client, "/blog/same-words", "/posts/lower/")
+    assert_moved(client, "/blog/SAME-WORDS", "/posts/upper/")  # the older row
+
+
 def test_only_get_and_head_are_redirected(client, imported):
     assert client.head("/node/3").status_code == 301
     assert client.post("/node/3").status_code == 404
