@@ -1,5 +1,6 @@
 """Drupal 7 nodes become posts: body, summary, dates, status, author, tags,
-attachments, inline files and every old address.
+featured image (a node's first image field), attachments, inline files and
+every old address.
 
 Each node is imported in its own transaction (a savepoint inside the run's),
 keyed on its nid: a second run updates posts instead of adding copies, and a
@@ -13,11 +14,13 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.utils import validate_file_name
 from django.db import transaction
 
 from hawkins_site.attachments import validate_attachment
+from hawkins_site.images import clean_image
 from hawkins_site.richtext import plain_text, sanitize_html
 
 from ..models import Attachment, DrupalNode, Post
@@ -34,6 +37,7 @@ from .series import detect_series
 
 TITLE_LENGTH = Post._meta.get_field("title").max_length
 ATTACHMENT_TITLE_LENGTH = Attachment._meta.get_field("title").max_length
+ALT_LENGTH = Post._meta.get_field("featured_image_alt").max_length
 # Imported files keep their Drupal path under this media folder.
 MEDIA_FOLDER = "drupal"
 # Unix times outside this range are not dates a blog post could have.
@@ -319,6 +323,7 @@ class Drupal7Importer:
 
     def _attach_files(self, post, nid, warnings):
         changed = False
+        featured = False  # the node's first usable image-field picture
         for ref in self.data.node_files.get(nid, []):
             row = self.data.files.get(ref["fid"])
             if row is None:
@@ -342,6 +347,14 @@ class Drupal7Importer:
                 continue
             description = decode_text(ref.get("description"), "a file title", warnings)
             alt = decode_text(ref.get("alt"), "an image's alt text", warnings)
+            if ref.get("kind") == "image" and not featured:
+                # Drupal's image field (an article's "Image") is the picture at
+                # the top of the post: here, the featured image.
+                result = self._feature(post, relative, name, alt, description, warnings)
+                if result is not None:
+                    featured = True
+                    changed |= result
+                    continue
             title = (description.strip() or alt.strip() or filename)[
                 :ATTACHMENT_TITLE_LENGTH
             ]
@@ -354,6 +367,44 @@ class Drupal7Importer:
                 created = True
             changed |= created
         return changed
+
+    def _feature(self, post, relative, name, alt, title, warnings):
+        """Make stored file `name` the post's featured image: True if that
+        changed the post, False if it already was, None (with a warning) when
+        the file is no usable picture, which then stays a download."""
+        try:
+            clean_image(ContentFile(self._read(relative, name), name=name))
+        except ValidationError as error:
+            warnings.append(
+                f"image {relative} cannot be the featured image "
+                f"({error.messages[0].rstrip('.')}); kept as a download"
+            )
+            return None
+        alt = " ".join((alt.strip() or title).split())[:ALT_LENGTH]
+        if not alt:
+            alt = post.title[:ALT_LENGTH]
+            warnings.append(
+                f"its image {relative} had no alt text; the post's title stands in "
+                "(describe the picture in the admin)"
+            )
+        if post.featured_image.name == name and post.featured_image_alt == alt:
+            return False
+        if self.options.dry_run:  # the file is not in storage: no renditions
+            Post.objects.filter(pk=post.pk).update(
+                featured_image=name, featured_image_alt=alt
+            )
+            return True
+        post.featured_image, post.featured_image_alt = name, alt
+        post.save()
+        return True
+
+    def _read(self, relative, name):
+        """The bytes of a copied Drupal file: from --files-root when given (a
+        dry run copies nothing), else from media storage."""
+        if self.options.files_root is not None:
+            return (self.options.files_root / relative).read_bytes()
+        with default_storage.open(name, "rb") as handle:
+            return handle.read()
 
     def _inline_url(self, relative, warnings):
         name = self._copy(relative, "inline file", warnings)

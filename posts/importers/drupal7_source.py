@@ -317,7 +317,7 @@ class Drupal7Source:
             f"FROM {{field_data_{name}}} "
             "WHERE entity_type = 'node' AND deleted = 0 ORDER BY entity_id, delta"
         ):
-            row["field"] = name
+            row["field"], row["kind"] = name, kind
             data.node_files.setdefault(row["entity_id"], []).append(row)
 
     def _read_filters(self, present):

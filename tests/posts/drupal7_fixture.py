@@ -4,7 +4,8 @@ The tables follow Drupal 7's own definitions (drupal7_schema.py). The content
 is ours: posts under all three URL patterns, an alias cut at 100
 characters, an alias with a percent-encoded en dash, a node with two aliases,
 an alias claimed by two nodes, tags (one only on a draft), an attachment and a
-missing one, an inline image, an unpublished node, a node changed long after it
+missing one, an inline image, image-field pictures (with and without alt text,
+and a PDF that is no picture), an unpublished node, a node changed long after it
 was created, a page, a PHP node, a node without dates, one with
 invalid UTF-8 and broken HTML, and a three-part series."""
 
@@ -218,11 +219,23 @@ FILES = {
     3: ("pond.jpg", "public://images/pond.jpg", "image/jpeg"),
     # Drupal allowed any upload: a page must never reach media storage.
     4: ("reading-list.html", "public://handouts/reading-list.html", "text/html"),
+    5: ("loch.jpg", "public://field/image/loch.jpg", "image/jpeg"),
+    6: ("scan.pdf", "public://field/image/scan.pdf", "application/pdf"),
+    7: ("no-alt.png", "public://field/image/no-alt.png", "image/png"),
 }
 PRESENT_FILES = {
     "handouts/breathing-space.pdf": b"%PDF-1.4\n% a breathing space handout\n",
     "images/pond.jpg": images.jpeg((64, 48), color=(90, 140, 160)),
     "handouts/reading-list.html": b"<html><script>alert(1)</script></html>",
+    "field/image/loch.jpg": images.jpeg((120, 80), color=(40, 60, 90)),
+    "field/image/scan.pdf": b"%PDF-1.4\n% a scanned page\n",
+    "field/image/no-alt.png": images.png((30, 30)),
+}
+# nid: [(fid, alt, title)] in the image field
+NODE_IMAGES = {
+    3: [(5, "Evening light on a loch", "")],
+    4: [(6, "", "A scanned page")],
+    5: [(7, "", "")],
 }
 # nid: [(fid, description)]
 NODE_ATTACHMENTS = {
@@ -293,6 +306,14 @@ def fill(cursor, dialect, *, invalid_utf8=True):
                 "field_attachments_fid": fid, "field_attachments_display": 1,
                 "field_attachments_description": description,
             })  # fmt: skip
+        for delta, (fid, alt, title) in enumerate(NODE_IMAGES.get(nid, [])):
+            _insert(cursor, dialect, "field_data_field_image", {
+                "entity_type": "node", "bundle": kind, "deleted": 0, "entity_id": nid,
+                "revision_id": vid, "language": "und", "delta": delta,
+                "field_image_fid": fid, "field_image_alt": alt,
+                "field_image_title": title, "field_image_width": 120,
+                "field_image_height": 80,
+            })  # fmt: skip
     for tid, name in TERMS.items():
         _insert(cursor, dialect, "taxonomy_term_data", {
             "tid": tid, "vid": 1, "name": name, "description": "",
@@ -317,6 +338,7 @@ def fill(cursor, dialect, *, invalid_utf8=True):
         ("body", "text_with_summary", "text"),
         ("field_tags", "taxonomy_term_reference", "taxonomy"),
         ("field_attachments", "file", "file"),
+        ("field_image", "image", "image"),
     ], start=1):  # fmt: skip
         _insert(cursor, dialect, "field_config", {
             "id": n, "field_name": field_name, "type": kind, "module": module,

@@ -95,6 +95,18 @@ SCHEMA = {
         ],
         FIELD_KEY,
     ),
+    # The image module's field, as on Drupal's standard "article" type.
+    "field_data_field_image": (
+        NODE_FIELD_COLUMNS
+        + [
+            ("field_image_fid", "int", {"unsigned": True}),
+            ("field_image_alt", "varchar:512", {}),
+            ("field_image_title", "varchar:1024", {}),
+            ("field_image_width", "int", {"unsigned": True}),
+            ("field_image_height", "int", {"unsigned": True}),
+        ],
+        FIELD_KEY,
+    ),
     "taxonomy_term_data": (
         [
             ("tid", "serial", {"unsigned": True}),

@@ -105,6 +105,44 @@ def test_absolute_links_to_the_old_host_are_rewritten_with_old_host(
     )
 
 
+def test_image_field_becomes_the_featured_image_with_renditions(client, imported):
+    post = post_of(3)
+    assert post.featured_image.name == "drupal/field/image/loch.jpg"
+    assert post.featured_image_alt == "Evening light on a loch"
+    assert post.featured_image.read() == PRESENT_FILES["field/image/loch.jpg"]
+    assert post.featured_renditions["source"] == "drupal/field/image/loch.jpg"
+    assert not post.attachments.exists()  # the picture, not a download
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert 'alt="Evening light on a loch"' in page
+    assert post.featured_picture()["thumb"] in page
+
+
+def test_image_field_without_alt_text_gets_the_title_and_a_warning(imported):
+    post = post_of(5)
+    assert post.featured_image.name == "drupal/field/image/no-alt.png"
+    assert post.featured_image_alt == post.title
+    assert "its image field/image/no-alt.png had no alt text" in imported
+
+
+def test_image_field_holding_no_picture_stays_a_download(imported):
+    post = post_of(4)
+    assert not post.featured_image
+    (attachment,) = post.attachments.all()
+    assert attachment.file.name == "drupal/field/image/scan.pdf"
+    assert attachment.title == "A scanned page"
+    assert "image field/image/scan.pdf cannot be the featured image" in imported
+
+
+def test_featured_image_is_stable_across_imports(import_drupal):
+    import_drupal()
+    first = post_of(3).featured_renditions
+    out, _ = import_drupal()
+    post = post_of(3)
+    assert post.featured_renditions == first  # not cut again
+    assert post.featured_image.name == "drupal/field/image/loch.jpg"
+    assert "updated: 0, unchanged: 20" in out
+
+
 def test_attachment_is_copied_into_media_storage(imported):
     (attachment,) = post_of(1).attachments.all()
     assert attachment.title == "Breathing space handout"
@@ -280,7 +318,8 @@ def test_dry_run_reports_and_changes_nothing(import_drupal):
     out, _ = import_drupal("--dry-run", "--detect-series")
     assert "Dry run: nothing was saved and no file copied." in out
     assert "Posts would be imported: 20" in out
-    assert "files would be copied: 2" in out
+    # the handout, the inline image, the three image-field files
+    assert "files would be copied: 5" in out
     assert not Post.objects.exists()
     assert not LegacyPath.objects.exists()
     assert not Series.objects.exists()
