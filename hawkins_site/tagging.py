@@ -7,6 +7,7 @@ ten teasers that cost more than rendering them. A `Prefetch` with `to_attr`
 fills a plain list instead, in the same single query."""
 
 from django.db.models import Prefetch
+from taggit.managers import _TaggableManager
 
 PREFETCHED = "prefetched_tags"
 
@@ -22,7 +23,7 @@ def by_name(tags):
 
 
 class TagListMixin:
-    """`tag_list` for models with a `tags` TaggableManager."""
+    """`tag_list` for models whose `tags` use TagListManager."""
 
     @property
     def tag_list(self):
@@ -32,3 +33,17 @@ class TagListMixin:
         if tags is None:
             tags = self.tags.all()
         return by_name(tags)
+
+    def refresh_from_db(self, *args, **kwargs):
+        self.__dict__.pop(PREFETCHED, None)
+        super().refresh_from_db(*args, **kwargs)
+
+
+class TagListManager(_TaggableManager):
+    """taggit's tag manager (its documented extension point), forgetting the
+    prefetched list when tags change, as taggit forgets its own prefetch."""
+
+    def _remove_prefetched_objects(self):
+        super()._remove_prefetched_objects()
+        if self.instance is not None:
+            self.instance.__dict__.pop(PREFETCHED, None)

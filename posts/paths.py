@@ -15,8 +15,9 @@ def normalise_path(raw):
     query or fragment, no trailing slash, percent escapes in upper case.
 
     "https://old.example.org/blog/Post/?page=2" -> "/blog/Post";
-    "blog/caf%c3%a9/" -> "/blog/caf%C3%A9". Letter case is kept: paths are
-    case-sensitive. Returns "/" for the root and "" for nothing at all."""
+    "blog/caf%c3%a9/" -> "/blog/caf%C3%A9". Letter case is kept (stored as
+    Drupal had it; redirects.py matches it exactly first, then in any case).
+    Returns "/" for the root and "" for nothing at all."""
     text = (raw or "").strip()
     if not text:
         return ""

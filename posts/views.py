@@ -175,9 +175,10 @@ def tag_cloud(request):
         for tag in tags:
             # Five sizes on a log scale: a few big tags must not flatten the rest.
             weight = 1 + round(4 * (math.log(tag.num_posts) - math.log(low)) / spread)
-            # Text, not numbers: the template engine localises every number it
+            tag.weight = weight
+            # Text, not numbers, for the template: it localises every number it
             # prints, which for 200 tags cost more than the rest of the page.
-            tag.weight = str(weight)
+            tag.weight_class = f"weight-{weight}"
             tag.count = str(tag.num_posts)
             tag.noun = "post" if tag.num_posts == 1 else "posts"
     return render(request, "posts/tag_cloud.html", {"tags": tags})

@@ -13,7 +13,7 @@ from taggit.models import TaggedItemBase
 from hawkins_site.attachments import AttachmentBase
 from hawkins_site.reversing import cached_reverse
 from hawkins_site.richtext import sanitize_html, strip_control_characters
-from hawkins_site.tagging import TagListMixin
+from hawkins_site.tagging import TagListManager, TagListMixin
 
 # A talk without an end time is taken to last this long: in the .ics, and when
 # deciding whether it is still upcoming.
@@ -165,6 +165,7 @@ class Talk(TagListMixin, models.Model):
     )
     tags = TaggableManager(
         through=TaggedTalk,
+        manager=TagListManager,
         blank=True,
         help_text="Separate tags with commas.",
     )

@@ -7,7 +7,7 @@ from django.db.models.functions import Lower, Replace
 from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
-from taggit.managers import TaggableManager, _TaggableManager
+from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from hawkins_site.attachments import AttachmentBase
@@ -23,7 +23,7 @@ from hawkins_site.richtext import (
     strip_control_characters,
     teaser_from_html,
 )
-from hawkins_site.tagging import TagListMixin, prefetch_tags
+from hawkins_site.tagging import TagListManager, TagListMixin, prefetch_tags
 
 # Fields that save() derives from the others; kept current on partial saves too.
 DERIVED_FIELDS = {"body", "teaser", "body_text", "word_count", "toc"}
@@ -36,9 +36,9 @@ def searchable(expression):
     return Replace(inner, Value(">"), Value(" "), output_field=TextField())
 
 
-class PostTagManager(_TaggableManager):
-    """taggit's tag manager (its documented extension point), keeping the post's
-    search vector current whatever changes its tags: admin, imports, code."""
+class PostTagManager(TagListManager):
+    """The tag manager keeping the post's search vector current whatever changes
+    its tags: admin, imports, code."""
 
     def add(self, *tags, **kwargs):
         super().add(*tags, **kwargs)

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from taggit.models import Tag
 
@@ -55,6 +56,9 @@ class LegacyPath(models.Model):
                 "a tag or another address.",
             )
         ]
+        # For the case-insensitive lookup (path__iexact is UPPER(path) = UPPER(%s)
+        # on PostgreSQL) after an exact match failed.
+        indexes = [models.Index(Upper("path"), name="legacypath_path_upper")]
 
     def __str__(self):
         return self.path

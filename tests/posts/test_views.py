@@ -236,7 +236,10 @@ def test_tag_cloud_lists_tags_of_public_posts_alphabetically_with_counts(client)
     assert [(t.name, t.num_posts) for t in tags] == [("sleep", 1), ("Compassion", 2)][
         ::-1
     ]
-    assert tags[0].weight > tags[1].weight
+    assert [t.weight for t in tags] == [5, 1]  # five sizes, log scale
+    assertContains(response, 'class="weight-5" href="/tags/compassion/"')
+    assertContains(response, '(2<span class="visually-hidden"> posts</span>)')
+    assertContains(response, '(1<span class="visually-hidden"> post</span>)')
     assertNotContains(response, "draft-only")
     assertNotContains(response, "future-only")
 

@@ -247,3 +247,18 @@ def test_unpublishing_a_talk_ends_the_304s(client, travel, path):
     if path.endswith(".ics"):
         by_date = client.get(path, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
         assert by_date.status_code == 200
+
+
+def test_calendar_lines_are_folded_within_75_octets(client):
+    """A long abstract with multi-byte characters and escaped commas: every
+    line of the served calendar within RFC 5545's 75 octets, none cut inside a
+    character, and the text reads back whole."""
+    abstract = "<p>" + "Compassion – “kind”, firm; and curious, " * 40 + "</p>"
+    make_talk(title="Ça va? A long évening talk " * 4, abstract=abstract)
+    response = client.get("/talks/calendar.ics")
+    for line in response.content.split(b"\r\n"):
+        assert len(line) <= 75, line
+        line.decode()
+    _, (event,) = vevents(response)
+    assert "Compassion – “kind”, firm; and curious, " * 3 in str(event["DESCRIPTION"])
+    assert str(event["SUMMARY"]).startswith("Ça va? A long évening talk Ça va?")
