@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from reversion.admin import VersionAdmin
@@ -14,9 +15,10 @@ from hawkins_site.revisions import CompareVersionsMixin
 from hawkins_site.richtext import validate_editor_images
 from hawkins_site.tagging import prefetch_tags
 
+from . import tag_admin  # noqa: F401  (registers the tags' admin)
 from .legacy_admin import LegacyPathInline
 from .models import Attachment, Post, Series
-from .redirects import record_old_slug
+from .redirects import record_moved_path, record_old_slug
 
 
 class TagAutocompleteWidget(TagWidget):
@@ -202,6 +204,17 @@ class SeriesAdmin(VersionAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(num_posts=Count("posts"))
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        old_slug = form.initial.get("slug")
+        if change and "slug" in form.changed_data and old_slug:
+            # The series page and its feed keep answering at the old address.
+            for name in ("posts:series", "posts:series_feed"):
+                record_moved_path(
+                    reverse(name, kwargs={"slug": old_slug}),
+                    reverse(name, kwargs={"slug": obj.slug}),
+                )
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()

@@ -60,6 +60,18 @@ def is_allowed_target(target):
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
 
 
+def page_query(page):
+    """This site's ?page=N kept as it was (1-based), or "" for the first page
+    and for anything that is not a page number."""
+    try:
+        number = int(page)
+    except (TypeError, ValueError):
+        return ""
+    if number < 2 or number > 100_000:
+        return ""
+    return f"?page={number}"
+
+
 def drupal_page_query(page):
     """Drupal numbers list pages from 0, this site from 1: ?page=N becomes
     ?page=N+1. Drupal's first page (0, or none) is the plain address, and

@@ -8,11 +8,11 @@ import re
 
 from django.db.models import Q
 from django.http import HttpResponsePermanentRedirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from taggit.models import Tag
 
 from .models import LegacyPath, Post
-from .paths import candidate_paths, drupal_page_query, normalise_path
+from .paths import candidate_paths, drupal_page_query, normalise_path, page_query
 
 
 class LegacyRedirectMiddleware:
@@ -84,10 +84,24 @@ def _stored_destination(stored, page, request):
         if not is_staff and not _is_public(stored.post):
             return None
         return stored.post.get_absolute_url()
-    url, query = stored.destination_url(), drupal_page_query(page)
+    url = stored.destination_url()
+    query = (
+        page_query(page) if _is_own_address(stored.path) else drupal_page_query(page)
+    )
     if query and "?" in url:  # a target with a query string of its own
         query = "&" + query[1:]
     return url + query
+
+
+def _is_own_address(path):
+    """True for an old address of this site itself (a tag or series page before
+    its slug changed): its page numbers count from 1 already. Drupal's addresses
+    match none of this site's URL patterns."""
+    try:
+        resolve(path + "/")
+    except Resolver404:
+        return False
+    return True
 
 
 def _is_public(post):
@@ -146,6 +160,20 @@ def record_old_slug(post, old_slug):
     )
     # The current address answers by itself; an old row for it is dead weight.
     LegacyPath.objects.filter(path=normalise_path(post.get_absolute_url())).delete()
+
+
+def record_tag_move(tag, old_slug):
+    """Keep /tags/<old_slug>/ and its feed working (301) after the tag's slug
+    changed, or after it was merged into `tag`. The row follows the tag, so a
+    later rename needs nothing more."""
+    old = normalise_path(reverse("posts:tag", kwargs={"slug": old_slug}))
+    new = normalise_path(reverse("posts:tag", kwargs={"slug": tag.slug}))
+    if old == new:
+        return
+    LegacyPath.objects.update_or_create(
+        path=old, defaults={"post": None, "tag": tag, "target": ""}
+    )
+    LegacyPath.objects.filter(path=new).delete()  # the page answers there itself
 
 
 def record_moved_path(old_path, new_path):

@@ -1,0 +1,41 @@
+"""Work on tags that spans both apps (posts and talks carry the same tags)."""
+
+from django.db import transaction
+
+from hawkins_site.cache import bump_content_version
+from talks.models import TaggedTalk
+
+from .models import LegacyPath, Post, TaggedPost
+from .redirects import record_tag_move
+
+TAGGED = (TaggedPost, TaggedTalk)
+
+
+def merge_tags(keep, others):
+    """Fold the tags `others` into `keep`: their posts and talks carry `keep`
+    instead (once each), their old addresses and feeds answer 301 with
+    `keep`'s, and they are deleted. Returns how many posts were retagged."""
+    others = [tag for tag in others if tag.pk != keep.pk]
+    retagged = set()
+    with transaction.atomic():
+        for tag in others:
+            for through in TAGGED:
+                already = through.objects.filter(tag=keep).values("content_object")
+                rows = through.objects.filter(tag=tag).exclude(
+                    content_object__in=already
+                )
+                if through is TaggedPost:
+                    retagged.update(
+                        through.objects.filter(tag=tag).values_list(
+                            "content_object", flat=True
+                        )
+                    )
+                rows.update(tag=keep)  # what is left duplicates `keep`: deleted
+            # Old Drupal addresses of the tag lead to the tag that stays.
+            LegacyPath.objects.filter(tag=tag).update(tag=keep)
+            record_tag_move(keep, tag.slug)
+            tag.delete()
+        for post in Post.objects.filter(pk__in=retagged).only("pk"):
+            post.update_search_vector()  # tag names are part of it
+        bump_content_version()  # update() sends no signals
+    return len(retagged)
