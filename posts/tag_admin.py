@@ -19,8 +19,17 @@ from .services import merge_tags
 admin.site.unregister(Tag)
 
 
+class TagChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, tag):
+        posts, talks = tag.num_posts, tag.num_talks
+        return (
+            f"{tag.name} ({posts} post{'' if posts == 1 else 's'}, "
+            f"{talks} talk{'' if talks == 1 else 's'})"
+        )
+
+
 class MergeForm(forms.Form):
-    keep = forms.ModelChoiceField(
+    keep = TagChoiceField(
         queryset=Tag.objects.none(),
         widget=forms.RadioSelect,
         empty_label=None,

@@ -82,7 +82,7 @@ def test_merge_asks_which_tag_to_keep(admin_client):
     response = merge(admin_client, Tag.objects.all())
     assert response.status_code == 200
     assertContains(response, "Keep this tag")
-    assertContains(response, "Anxiety disorders")
+    assertContains(response, "Anxiety disorders (1 post, 0 talks)")
     assert Tag.objects.count() == 2  # nothing merged yet
 
 
