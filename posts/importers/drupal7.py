@@ -96,7 +96,7 @@ class Drupal7Importer:
     def _import_one(self, node):
         nid = node["nid"]
         warnings = []
-        title = decode_text(node["title"], "the title", warnings).strip()
+        title = decode_text(node["title"], "the title", warnings, prose=True).strip()
         label = f'node {nid} "{shorten(title)}"'
         try:
             with transaction.atomic():
@@ -184,7 +184,7 @@ class Drupal7Importer:
             warnings.append(f"its title is longer than {TITLE_LENGTH} characters; cut")
         if body_row.get("body_value") is None:
             warnings.append("it has no body")
-        body = decode_text(body_row.get("body_value"), "the body", warnings)
+        body = decode_text(body_row.get("body_value"), "the body", warnings, prose=True)
         body = self._convert(body, filters, warnings)
         if problems := html_problems(body):
             shown = ", ".join(problems[:5]) + (", ..." if len(problems) > 5 else "")
@@ -192,7 +192,9 @@ class Drupal7Importer:
                 f"the body's HTML is malformed ({shown}); repaired as a browser "
                 "would: check the post"
             )
-        summary = decode_text(body_row.get("body_summary"), "the summary", warnings)
+        summary = decode_text(
+            body_row.get("body_summary"), "the summary", warnings, prose=True
+        )
         excerpt = ""
         if summary.strip():
             summary_html = self._convert(summary, filters, warnings)
@@ -255,7 +257,9 @@ class Drupal7Importer:
             if raw is None:
                 warnings.append(f"tag term {tid} no longer exists; left out")
                 continue
-            name = decode_text(raw, f"the name of tag term {tid}", warnings).strip()
+            name = decode_text(
+                raw, f"the name of tag term {tid}", warnings, prose=True
+            ).strip()
             if len(name) > 100:
                 name = name[:100].strip()
                 warnings.append(f"tag {name}... is longer than 100 characters; cut")
@@ -345,8 +349,12 @@ class Drupal7Importer:
             name = self._copy(relative, "attachment", warnings)
             if name is None:
                 continue
-            description = decode_text(ref.get("description"), "a file title", warnings)
-            alt = decode_text(ref.get("alt"), "an image's alt text", warnings)
+            description = decode_text(
+                ref.get("description"), "a file title", warnings, prose=True
+            )
+            alt = decode_text(
+                ref.get("alt"), "an image's alt text", warnings, prose=True
+            )
             if ref.get("kind") == "image" and not featured:
                 # Drupal's image field (an article's "Image") is the picture at
                 # the top of the post: here, the featured image.

@@ -8,10 +8,14 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
+import ftfy
 
-def decode_text(raw, what, warnings):
+
+def decode_text(raw, what, warnings, *, prose=False):
     """`raw` (bytes from the Drupal database) as str. Invalid UTF-8 is read as
-    Windows-1252, the usual culprit, and noted in `warnings`."""
+    Windows-1252, the usual culprit, and noted in `warnings`. With `prose` (text
+    readers see: titles, bodies, tag names), text encoded twice is repaired
+    too; never for addresses, which must stay as Drupal served them."""
     if raw is None:
         return ""
     if isinstance(raw, str):
@@ -38,7 +42,30 @@ def decode_text(raw, what, warnings):
         # PostgreSQL cannot store NUL in text.
         text = text.replace("\x00", "")
         warnings.append(f"{what} contained NUL characters; removed")
+    if prose:
+        text = _undo_double_encoding(text, what, warnings)
     return text
+
+
+def _undo_double_encoding(text, what, warnings):
+    """A Drupal site whose UTF-8 text went through latin1 tables (a common
+    MySQL mishap) stored "café" as "cafÃ©" and "don't" as "donâ€™t". ftfy
+    recognises those sequences and reverses them, leaving real text alone."""
+    fixed = ftfy.fix_encoding(text)
+    if fixed != text:
+        sample = next(
+            (
+                f"“{a}” for “{b}”"
+                for a, b in zip(text.split(), fixed.split(), strict=False)
+                if a != b
+            ),
+            "",
+        )
+        warnings.append(
+            f"{what} was encoded twice ({sample}); repaired: check the accents "
+            "and quotation marks"
+        )
+    return fixed
 
 
 # --- Drupal's text-format filters --------------------------------------------

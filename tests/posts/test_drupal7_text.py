@@ -94,6 +94,33 @@ def test_decode_text():
     assert len(warnings) == 2
 
 
+def test_prose_encoded_twice_is_repaired_and_reported():
+    warnings = []
+    twice = "Caf\u00c3\u00a9 notes: it doesn\u00e2\u20ac\u2122t \u00e2\u20ac\u201c yet"
+    assert decode_text(twice.encode(), "the title", warnings, prose=True) == (
+        "Caf\u00e9 notes: it doesn\u2019t \u2013 yet"
+    )
+    assert warnings == [
+        "the title was encoded twice (\u201cCaf\u00c3\u00a9\u201d for "
+        "\u201cCaf\u00e9\u201d); repaired: check the accents and quotation marks"
+    ]
+
+
+def test_real_text_and_addresses_are_left_as_they_are():
+    warnings = []
+    for text in [
+        "S\u00e3o Paulo \u2013 \u201cquoted\u201d",
+        "na\u00efve caf\u00e9",
+        "plain",
+    ]:
+        assert decode_text(text.encode(), "the body", warnings, prose=True) == text
+    assert warnings == []
+    # an alias is an address: kept byte for byte even when it looks encoded twice
+    alias = "blog/caf\u00c3\u00a9"
+    assert decode_text(alias.encode(), "URL alias 3", warnings) == alias
+    assert warnings == []
+
+
 @pytest.mark.parametrize(
     ("title", "found"),
     [

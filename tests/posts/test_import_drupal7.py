@@ -226,6 +226,11 @@ def test_invalid_utf8_is_read_as_windows_1252_with_a_warning(imported):
     )
 
 
+def test_text_encoded_twice_is_repaired_with_a_warning(imported):
+    assert "tells us \u2013 and what it doesn\u2019t." in post_of(4).body
+    assert "the body was encoded twice" in imported
+
+
 def test_broken_html_is_repaired_with_a_warning(imported):
     assert "<p>Some <em>emphasis never closed.</em></p>" in post_of(9).body
     assert (
