@@ -22,7 +22,7 @@ class LegacyPathAdmin(admin.ModelAdmin):
     list_select_related = ["post", "tag"]
     search_fields = ["path", "target", "post__title", "tag__name"]
     autocomplete_fields = ["post", "tag"]
-    fields = ["path", "post", "tag", "target"]
+    fields = ["path", "post", "tag", "target", "drupal_pages"]
     list_per_page = 100
 
     @admin.display(description="leads to")

@@ -5,10 +5,11 @@ Like Django's RedirectFallbackMiddleware, this runs only once URL resolution or
 a view has answered 404, so normal pages never pay a query for it."""
 
 import re
+from urllib.parse import urlsplit
 
 from django.db.models import Q
 from django.http import HttpResponsePermanentRedirect
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from taggit.models import Tag
 
 from .models import LegacyPath, Post
@@ -27,9 +28,15 @@ class LegacyRedirectMiddleware:
         if response.status_code != 404 or request.method not in {"GET", "HEAD"}:
             return response
         destination = legacy_destination(request)
-        if destination is None:
+        if destination is None or _same_page(destination, request.path_info):
+            # (An old address differing from the current one only in the case
+            # of its letters would otherwise send a page that 404s to itself.)
             return response
         return HttpResponsePermanentRedirect(destination)
+
+
+def _same_page(destination, path):
+    return normalise_path(urlsplit(destination).path) == normalise_path(path)
 
 
 def legacy_destination(request):
@@ -85,23 +92,10 @@ def _stored_destination(stored, page, request):
             return None
         return stored.post.get_absolute_url()
     url = stored.destination_url()
-    query = (
-        page_query(page) if _is_own_address(stored.path) else drupal_page_query(page)
-    )
+    query = drupal_page_query(page) if stored.drupal_pages else page_query(page)
     if query and "?" in url:  # a target with a query string of its own
         query = "&" + query[1:]
     return url + query
-
-
-def _is_own_address(path):
-    """True for an old address of this site itself (a tag or series page before
-    its slug changed): its page numbers count from 1 already. Drupal's addresses
-    match none of this site's URL patterns."""
-    try:
-        resolve(path + "/")
-    except Resolver404:
-        return False
-    return True
 
 
 def _is_public(post):
@@ -156,7 +150,8 @@ def record_old_slug(post, old_slug):
     """Keep a post's previous address working after its slug changed."""
     old = normalise_path(reverse("posts:detail", kwargs={"slug": old_slug}))
     LegacyPath.objects.update_or_create(
-        path=old, defaults={"post": post, "tag": None, "target": ""}
+        path=old,
+        defaults={"post": post, "tag": None, "target": "", "drupal_pages": False},
     )
     # The current address answers by itself; an old row for it is dead weight.
     LegacyPath.objects.filter(path=normalise_path(post.get_absolute_url())).delete()
@@ -171,7 +166,8 @@ def record_tag_move(tag, old_slug):
     if old == new:
         return
     LegacyPath.objects.update_or_create(
-        path=old, defaults={"post": None, "tag": tag, "target": ""}
+        path=old,
+        defaults={"post": None, "tag": tag, "target": "", "drupal_pages": False},
     )
     LegacyPath.objects.filter(path=new).delete()  # the page answers there itself
 
@@ -185,6 +181,7 @@ def record_moved_path(old_path, new_path):
         return
     LegacyPath.objects.filter(target=old_path).update(target=new_path)
     LegacyPath.objects.update_or_create(
-        path=old, defaults={"post": None, "tag": None, "target": new_path}
+        path=old,
+        defaults={"post": None, "tag": None, "target": new_path, "drupal_pages": False},
     )
     LegacyPath.objects.filter(path=new).delete()  # the page answers there itself

@@ -14,7 +14,7 @@ TAGGED = (TaggedPost, TaggedTalk)
 def merge_tags(keep, others):
     """Fold the tags `others` into `keep`: their posts and talks carry `keep`
     instead (once each), their old addresses and feeds answer 301 with
-    `keep`'s, and they are deleted. Returns how many posts were retagged."""
+    `keep`'s, and they are deleted. Returns how many posts carried `others`."""
     others = [tag for tag in others if tag.pk != keep.pk]
     retagged = set()
     with transaction.atomic():

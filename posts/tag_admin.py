@@ -87,7 +87,11 @@ class TagAdmin(admin.ModelAdmin):
             for post in Post.objects.filter(tags=obj).only("pk"):
                 post.update_search_vector()
 
-    @admin.action(description="Merge the selected tags into one")
+    # Merging deletes tags: only for those who may change and delete them.
+    @admin.action(
+        description="Merge the selected tags into one",
+        permissions=["change", "delete"],
+    )
     def merge_selected(self, request, queryset):
         tags = queryset.order_by("name")
         if tags.count() < 2:
@@ -104,8 +108,8 @@ class TagAdmin(admin.ModelAdmin):
             self.message_user(
                 request,
                 f"Merged {names} into “{keep.name}”: {count} post"
-                f"{'' if count == 1 else 's'} retagged; the old tag pages and "
-                "feeds now lead to it.",
+                f"{' carries' if count == 1 else 's carry'} it instead; the old "
+                "tag pages and feeds now lead to it.",
                 messages.SUCCESS,
             )
             return None

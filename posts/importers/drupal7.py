@@ -404,6 +404,8 @@ class Drupal7Importer:
             return True
         post.featured_image, post.featured_image_alt = name, alt
         post.save()
+        # An earlier import may have made the same file a download.
+        Attachment.objects.filter(post=post, file=name).delete()
         return True
 
     def _read(self, relative, name):

@@ -10,12 +10,15 @@ from urllib.parse import unquote
 
 import ftfy
 
+_TAG = re.compile(r"(<[^>]*>)")
+
 
 def decode_text(raw, what, warnings, *, prose=False):
     """`raw` (bytes from the Drupal database) as str. Invalid UTF-8 is read as
     Windows-1252, the usual culprit, and noted in `warnings`. With `prose` (text
     readers see: titles, bodies, tag names), text encoded twice is repaired
-    too; never for addresses, which must stay as Drupal served them."""
+    too, outside HTML tags only; never addresses, in tags (href, src) or
+    stored, which must stay as Drupal served them."""
     if raw is None:
         return ""
     if isinstance(raw, str):
@@ -51,7 +54,10 @@ def _undo_double_encoding(text, what, warnings):
     """A Drupal site whose UTF-8 text went through latin1 tables (a common
     MySQL mishap) stored "café" as "cafÃ©" and "don't" as "donâ€™t". ftfy
     recognises those sequences and reverses them, leaving real text alone."""
-    fixed = ftfy.fix_encoding(text)
+    parts = _TAG.split(text)  # text, tag, text, tag, ..., text
+    fixed = "".join(
+        part if n % 2 else ftfy.fix_encoding(part) for n, part in enumerate(parts)
+    )
     if fixed != text:
         sample = next(
             (

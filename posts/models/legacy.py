@@ -40,6 +40,13 @@ class LegacyPath(models.Model):
         help_text="Instead of a post or a tag: an address on this site such as "
         "/archive/2012/, or a full https:// URL.",
     )
+    drupal_pages = models.BooleanField(
+        "Drupal page numbers",
+        default=True,
+        help_text="The old address numbered list pages from 0, as Drupal did "
+        "(?page=1 was the second page), so ?page=N leads to page N+1 here. "
+        "Off for this site's own old addresses (a renamed tag or series).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -115,6 +115,12 @@ def test_real_text_and_addresses_are_left_as_they_are():
     ]:
         assert decode_text(text.encode(), "the body", warnings, prose=True) == text
     assert warnings == []
+    # addresses in tags are kept (they must match the old addresses), text repaired
+    body = '<p><a href="/blog/caf\u00c3\u00a9">Caf\u00c3\u00a9</a></p>'
+    assert decode_text(body.encode(), "the body", warnings, prose=True) == (
+        '<p><a href="/blog/caf\u00c3\u00a9">Caf\u00e9</a></p>'
+    )
+    warnings.clear()
     # an alias is an address: kept byte for byte even when it looks encoded twice
     alias = "blog/caf\u00c3\u00a9"
     assert decode_text(alias.encode(), "URL alias 3", warnings) == alias

@@ -117,6 +117,20 @@ def test_image_field_becomes_the_featured_image_with_renditions(client, imported
     assert post.featured_picture()["thumb"] in page
 
 
+def test_a_picture_imported_earlier_as_a_download_becomes_the_featured_image(
+    import_drupal,
+):
+    import_drupal()
+    post = post_of(3)
+    name = post.featured_image.name
+    Post.objects.filter(pk=post.pk).update(featured_image="", featured_renditions={})
+    Attachment.objects.create(post=post, file=name, title="loch.jpg")
+    import_drupal()
+    post = post_of(3)
+    assert post.featured_image.name == name
+    assert not post.attachments.exists()
+
+
 def test_image_field_without_alt_text_gets_the_title_and_a_warning(imported):
     post = post_of(5)
     assert post.featured_image.name == "drupal/field/image/no-alt.png"
