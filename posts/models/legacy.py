@@ -30,8 +30,10 @@ class LegacyPath(models.Model):
         blank=True,
         related_name="legacy_paths",
     )
+    # PROTECT: deleting a tag must not drop its old addresses silently; the
+    # admin says which ones lead to it (merge it into another tag instead).
     tag = models.ForeignKey(
-        Tag, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        Tag, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     target = models.CharField(
         "other address",

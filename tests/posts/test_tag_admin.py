@@ -178,3 +178,15 @@ def test_renamed_series_keeps_its_old_page_and_feed(admin_client, client):
     assert response.status_code == 302, response.content.decode()[:3000]
     assert_moved(client, "/series/burnout/", "/series/burnout-in-clinicians/")
     assert_moved(client, "/series/burnout/feed/", "/series/burnout-in-clinicians/feed/")
+
+
+def test_a_tag_with_old_addresses_cannot_be_deleted_silently(admin_client, client):
+    make_post(tags=["sleep"])
+    tag = Tag.objects.get()
+    LegacyPath.objects.create(path="/taxonomy/term/5", tag=tag)
+    url = reverse("admin:taggit_tag_delete", args=[tag.pk])
+    response = admin_client.post(url, {"post": "yes"})
+    assert response.status_code == 200
+    assertContains(response, "/taxonomy/term/5")  # named as what blocks it
+    assert Tag.objects.filter(pk=tag.pk).exists()
+    assert_moved(client, "/taxonomy/term/5", "/tags/sleep/")
