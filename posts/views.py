@@ -17,7 +17,7 @@ from talks.search import search_talks
 
 from . import search as post_search
 from . import seo
-from .models import Post, Series, public_tag_list
+from .models import Post, Series, public_tag_choices, public_tag_list
 
 RELATED_COUNT = 4
 
@@ -220,7 +220,7 @@ def archive_year(request, year):
 def search(request):
     """/search/?q=…&tag=…&year=…: posts matching the query, best first."""
     query = post_search.clean_query(request.GET.get("q"))
-    tags = public_tag_list()
+    tags = list(public_tag_choices())
     years = [row["year"] for row in _years_with_posts()]
     tag = next((t for t in tags if t.slug == request.GET.get("tag")), None)
     year = parse_year(request.GET.get("year"))

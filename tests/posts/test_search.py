@@ -181,6 +181,16 @@ def test_tags_added_in_the_admin_are_searchable(admin_client):
     assert Post.objects.filter(search_vector="equanimity").exists()
 
 
+def test_the_tag_filter_offers_only_tags_of_public_posts_a_to_z(client):
+    make_post(tags=["sleep", "Compassion"])
+    make_draft(tags=["draft-only"])
+    make_scheduled(tags=["future-only"])
+    response = client.get("/search/")
+    assert [t.name for t in response.context["tags"]] == ["Compassion", "sleep"]
+    assertNotContains(response, "draft-only")
+    assertNotContains(response, "future-only")
+
+
 @pytest.mark.parametrize("n", [1, 10])
 def test_search_page_query_count_is_flat(client, django_assert_num_queries, n):
     for _ in range(n):
