@@ -2,7 +2,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from reversion.admin import VersionAdmin
@@ -18,7 +17,7 @@ from hawkins_site.tagging import prefetch_tags
 from . import tag_admin  # noqa: F401  (registers the tags' admin)
 from .legacy_admin import LegacyPathInline
 from .models import Attachment, Post, Series
-from .redirects import record_moved_path, record_old_slug
+from .redirects import record_moved_slug, record_old_slug
 
 
 class TagAutocompleteWidget(TagWidget):
@@ -210,11 +209,7 @@ class SeriesAdmin(VersionAdmin):
         old_slug = form.initial.get("slug")
         if change and "slug" in form.changed_data and old_slug:
             # The series page and its feed keep answering at the old address.
-            for name in ("posts:series", "posts:series_feed"):
-                record_moved_path(
-                    reverse(name, kwargs={"slug": old_slug}),
-                    reverse(name, kwargs={"slug": obj.slug}),
-                )
+            record_moved_slug(("posts:series", "posts:series_feed"), old_slug, obj.slug)
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()

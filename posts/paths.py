@@ -60,11 +60,12 @@ def is_allowed_target(target):
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
 
 
-def page_query(page):
-    """This site's ?page=N kept as it was (1-based), or "" for the first page
-    and for anything that is not a page number."""
+def page_query(page, *, first=1):
+    """ "?page=N" on this site (which numbers list pages from 1) for the page
+    number `page` of an address that numbered them from `first`; "" for the
+    first page and for anything that is not a page number."""
     try:
-        number = int(page)
+        number = int(page) + 1 - first
     except (TypeError, ValueError):
         return ""
     if number < 2 or number > 100_000:
@@ -76,10 +77,4 @@ def drupal_page_query(page):
     """Drupal numbers list pages from 0, this site from 1: ?page=N becomes
     ?page=N+1. Drupal's first page (0, or none) is the plain address, and
     anything that is not a page number is dropped."""
-    try:
-        number = int(page)
-    except (TypeError, ValueError):
-        return ""
-    if number < 1 or number > 100_000:
-        return ""
-    return f"?page={number + 1}"
+    return page_query(page, first=0)

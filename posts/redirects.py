@@ -172,6 +172,16 @@ def record_tag_move(tag, old_slug):
     LegacyPath.objects.filter(path=new).delete()  # the page answers there itself
 
 
+def record_moved_slug(url_names, old_slug, new_slug):
+    """record_moved_path() for each named page (and feed) of an object whose
+    slug changed from `old_slug` to `new_slug`."""
+    for name in url_names:
+        record_moved_path(
+            reverse(name, kwargs={"slug": old_slug}),
+            reverse(name, kwargs={"slug": new_slug}),
+        )
+
+
 def record_moved_path(old_path, new_path):
     """Keep `old_path` working (301) now that its page lives at `new_path`.
     Rows that led to `old_path` are pointed straight at `new_path`, so a page

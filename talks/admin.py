@@ -11,7 +11,7 @@ from hawkins_site.admin_filters import year_filter
 from hawkins_site.revisions import CompareVersionsMixin
 from hawkins_site.richtext import validate_editor_images
 from posts.admin import AttachmentInline, TagAutocompleteWidget
-from posts.redirects import record_moved_path
+from posts.redirects import record_moved_slug
 
 from .models import Attachment, Talk
 
@@ -149,11 +149,7 @@ class TalkAdmin(CompareVersionsMixin, VersionAdmin):
         old_slug = form.initial.get("slug")
         if change and "slug" in form.changed_data and old_slug:
             # A changed address gets a 301, the calendar file's too.
-            for name in ("talks:detail", "talks:ics"):
-                record_moved_path(
-                    reverse(name, kwargs={"slug": old_slug}),
-                    reverse(name, kwargs={"slug": obj.slug}),
-                )
+            record_moved_slug(("talks:detail", "talks:ics"), old_slug, obj.slug)
 
     @admin.display(description="date", ordering="starts_at")
     def when(self, obj):

@@ -5,6 +5,7 @@ from posts.paths import (
     drupal_page_query,
     is_allowed_target,
     normalise_path,
+    page_query,
 )
 
 
@@ -49,6 +50,15 @@ def test_paths_that_cannot_be_stored_have_no_candidates(path):
 )  # fmt: skip
 def test_drupal_page_numbers_count_from_zero(page, query):
     assert drupal_page_query(page) == query
+
+
+@pytest.mark.parametrize(
+    ("page", "query"),
+    [(None, ""), ("0", ""), ("1", ""), ("2", "?page=2"), ("9", "?page=9"),
+     ("-3", ""), ("abc", ""), ("9" * 30, "")],
+)  # fmt: skip
+def test_this_sites_page_numbers_count_from_one(page, query):
+    assert page_query(page) == query
 
 
 @pytest.mark.parametrize(
