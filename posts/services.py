@@ -19,17 +19,13 @@ def merge_tags(keep, others):
     retagged = set()
     with transaction.atomic():
         for tag in others:
+            posts = TaggedPost.objects.filter(tag=tag)
+            retagged.update(posts.values_list("content_object", flat=True))
             for through in TAGGED:
                 already = through.objects.filter(tag=keep).values("content_object")
                 rows = through.objects.filter(tag=tag).exclude(
                     content_object__in=already
                 )
-                if through is TaggedPost:
-                    retagged.update(
-                        through.objects.filter(tag=tag).values_list(
-                            "content_object", flat=True
-                        )
-                    )
                 rows.update(tag=keep)  # what is left duplicates `keep`: deleted
             # Old Drupal addresses of the tag lead to the tag that stays.
             LegacyPath.objects.filter(tag=tag).update(tag=keep)

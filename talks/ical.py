@@ -128,7 +128,12 @@ def calendar_for(talks, name):
     cal.add("x-published-ttl", vDuration(REFRESH))
     for talk in talks:
         cal.add_component(talk_event(talk))
-    lines = cal.content_lines(sorted=True)
+    return serialise(cal)
+
+
+def serialise(component):
+    """A component as .ics bytes: icalendar's content lines, folded by fold()."""
+    lines = component.content_lines(sorted=True)
     return b"\r\n".join(fold(line) for line in lines if line) + b"\r\n"
 
 
