@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import NamedTuple
 
 from django.apps import apps
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models import DateTimeField, ExpressionWrapper, F, Min, Value
@@ -95,7 +95,8 @@ def _is_due(state, now):
 
 def _store(expires_at, now):
     state = ContentState(secrets.token_hex(8), now, expires_at)
-    local = isinstance(cache, LocMemCache)
+    # `cache` is a proxy, never a LocMemCache itself: ask for the backend behind it.
+    local = isinstance(caches[DEFAULT_CACHE_ALIAS], LocMemCache)
     cache.set(STATE_KEY, state, PROCESS_LOCAL_STATE_SECONDS if local else None)
     return state
 

@@ -13,7 +13,12 @@ from django.urls import path, reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from hawkins_site.cache import STATE_KEY, bump_content_version, current_state
+from hawkins_site.cache import (
+    PROCESS_LOCAL_STATE_SECONDS,
+    STATE_KEY,
+    bump_content_version,
+    current_state,
+)
 from posts.models import Post
 from tests.factories import EMPTY_INLINES, make_draft, make_post, make_scheduled
 
@@ -247,6 +252,24 @@ def test_content_state_is_rebuilt_when_the_cache_loses_it(client, post):
     cache.delete(STATE_KEY)
     response = client.get("/")
     assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
+
+
+def test_an_edit_saved_by_another_worker_shows_within_seconds(
+    client, monkeypatch, post
+):
+    """Local memory is one gunicorn worker's own: an edit saved through another
+    worker bumps only that worker's version, so here the state must expire."""
+    import time
+
+    warm(client, "/posts/cached/")
+    # Another process's save: the database changes, this process's cache hears nothing.
+    Post.objects.filter(pk=post.pk).update(title="Saved by another worker")
+    assert client.get("/posts/cached/")["X-Page-Cache"] == "hit"
+    later = time.time() + PROCESS_LOCAL_STATE_SECONDS + 1
+    monkeypatch.setattr(time, "time", lambda: later)
+    response = client.get("/posts/cached/")
+    assert response["X-Page-Cache"] == "miss"
+    assert b"Saved by another worker" in response.content
 
 
 # --- Staff, cookies and tokens bypass the shared cache ---------------------------
