@@ -82,6 +82,8 @@ class Migration(migrations.Migration):
             name='word_count',
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
-        migrations.RunPython(derive_reader_fields, migrations.RunPython.noop),
+        # The index first: PostgreSQL refuses CREATE INDEX on a table whose rows
+        # this transaction has just updated (deferred foreign-key checks pending).
         migrations.RunPython(create_search_index, drop_search_index),
+        migrations.RunPython(derive_reader_fields, migrations.RunPython.noop),
     ]

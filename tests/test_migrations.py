@@ -1,0 +1,61 @@
+"""Migrations run on a database that already holds content, as an upgrade does:
+every data migration meets posts with an author, a series and tags."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def leaf_nodes():
+    return MigrationExecutor(connection).loader.graph.leaf_nodes()
+
+
+@pytest.fixture
+def before_reader_aids():
+    """The schema as it was before posts 0003, and back to the newest after."""
+    apps = migrate([("posts", "0002_authoring")])
+    yield apps
+    migrate(leaf_nodes())
+
+
+def test_reader_aids_migration_upgrades_existing_posts(before_reader_aids):
+    apps = before_reader_aids
+    User = apps.get_model("auth", "User")
+    Series = apps.get_model("posts", "Series")
+    Post = apps.get_model("posts", "Post")
+    Tag = apps.get_model("taggit", "Tag")
+    TaggedPost = apps.get_model("posts", "TaggedPost")
+    author = User.objects.create(username="author")
+    series = Series.objects.create(title="Breathing", slug="breathing")
+    post = Post.objects.create(
+        title="Mindful breathing",
+        slug="mindful-breathing",
+        body="<h2>First</h2><p>One two three.</p><h2>Second</h2><h3>Third</h3>",
+        status="published",
+        published_at="2020-05-01T09:00:00Z",
+        author=author,
+        series=series,
+        series_position=1,
+    )
+    tag = Tag.objects.create(name="Compassion", slug="compassion")
+    TaggedPost.objects.create(content_object=post, tag=tag)
+
+    apps = migrate(leaf_nodes())
+
+    upgraded = apps.get_model("posts", "Post").objects.get(pk=post.pk)
+    assert upgraded.word_count == 6
+    assert [entry["text"] for entry in upgraded.toc] == ["First", "Second", "Third"]
+    assert 'id="h-first"' in upgraded.body
+    if connection.vendor == "postgresql":
+        # Stemmed and weighted as a tag (B): 'compass':7B
+        assert "'compass':" in upgraded.search_vector
+        assert "B" in upgraded.search_vector.split("'compass':")[1].split()[0]
