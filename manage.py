@@ -9,7 +9,9 @@ def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hawkins_site.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(sys.argv)
+    from hawkins_site import stop_on_setting_error
+
+    stop_on_setting_error(lambda: execute_from_command_line(sys.argv))
 
 
 if __name__ == "__main__":

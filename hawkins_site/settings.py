@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
-from django.core.exceptions import ImproperlyConfigured
+
+from hawkins_site import SettingError
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -17,7 +18,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 def env(name, default=None):
     """The environment variable `name`; stop start-up if it is unset and required."""
     if (value := os.environ.get(name, default)) is None:
-        raise ImproperlyConfigured(f"Set the {name} environment variable.")
+        raise SettingError(f"Set the {name} environment variable.")
     return value
 
 
@@ -30,14 +31,14 @@ def env_bool(name, default):
         return True
     if value.lower() in {"0", "false", "no", "off"}:
         return False
-    raise ImproperlyConfigured(f"Set {name} to true or false, not {value!r}.")
+    raise SettingError(f"Set {name} to true or false, not {value!r}.")
 
 
 def env_int(name, default, minimum=1):
     """A whole-number environment variable; anything else stops start-up."""
     value = env(name, str(default)).strip()
     if not (value.isascii() and value.isdigit()) or int(value) < minimum:
-        raise ImproperlyConfigured(
+        raise SettingError(
             f"Set {name} to a whole number of at least {minimum}, not {value!r}."
         )
     return int(value)
@@ -56,10 +57,11 @@ ALLOWED_HOSTS = [
 
 # The canonical origin: feeds, share links, canonical tags and the sitemap use it,
 # whatever Host header a request arrived with.
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Required in production: a default there would put localhost into every feed.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000" if DEBUG else None).rstrip("/")
 _site = urlsplit(SITE_URL)
 if _site.scheme not in {"http", "https"} or not _site.netloc or _site.path:
-    raise ImproperlyConfigured(
+    raise SettingError(
         f"Set SITE_URL to an origin such as https://www.example.org, not {SITE_URL!r}."
     )
 
@@ -161,7 +163,7 @@ def _cache_config(url):
         }
     if scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-    raise ImproperlyConfigured(
+    raise SettingError(
         f"Set CACHE_URL to a redis:// URL or leave it unset, not {url!r}."
     )
 
@@ -298,7 +300,7 @@ LOGGING = {
 ADMIN_PATH = env("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 _SEGMENT = r"[\w.~-]*[A-Za-z0-9][\w.~-]*"
 if not re.fullmatch(rf"{_SEGMENT}(/{_SEGMENT})*/", ADMIN_PATH, re.ASCII):
-    raise ImproperlyConfigured(
+    raise SettingError(
         "Set DJANGO_ADMIN_PATH to a path such as desk/ (letters, digits, . _ ~ -), "
         f"not {ADMIN_PATH!r}."
     )

@@ -8,17 +8,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+SETUP = "import django; django.setup(); print('started')"
+PRODUCTION = {"DJANGO_DEBUG": "false", "SITE_URL": "https://www.example.org"}
 
 
-def start(**env):
-    """Import the settings as a fresh process would, with exactly `env` set."""
+def start(*command, **env):
+    """Import the settings as a fresh process would, with exactly `env` set
+    (or run `command`, e.g. manage.py, in that environment)."""
     keep = {
         k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SITE_"))
     }
     keep.pop("DATABASE_URL", None)
     keep.pop("CACHE_URL", None)
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        [sys.executable, *(command or ["-c", SETUP])],
         cwd=ROOT,
         env=keep | {"DJANGO_SETTINGS_MODULE": "hawkins_site.settings"} | env,
         capture_output=True,
@@ -28,13 +31,37 @@ def start(**env):
 
 
 def test_refuses_to_start_without_secret_key_when_debug_is_off():
-    result = start(DJANGO_DEBUG="false")
+    result = start(**PRODUCTION)
     assert result.returncode != 0
     assert "Set the DJANGO_SECRET_KEY environment variable." in result.stderr
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["manage.py", "check"],
+        ["-c", "import hawkins_site.wsgi"],
+        ["-c", "import hawkins_site.asgi"],
+    ],
+)
+def test_a_missing_variable_stops_start_up_with_one_sentence(command):
+    """No traceback to read through: one line naming the variable."""
+    result = start(*command, **PRODUCTION)
+    assert result.returncode != 0
+    assert result.stderr == (
+        "Cannot start: Set the DJANGO_SECRET_KEY environment variable.\n"
+    )
+
+
+def test_refuses_to_start_without_site_url_when_debug_is_off():
+    """A default would put 127.0.0.1 into every feed, share link and sitemap."""
+    result = start("manage.py", "check", DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x")
+    assert result.returncode != 0
+    assert result.stderr == "Cannot start: Set the SITE_URL environment variable.\n"
+
+
 def test_starts_with_a_secret_key():
-    result = start(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50)
+    result = start(**PRODUCTION, DJANGO_SECRET_KEY="x" * 50)
     assert result.returncode == 0, result.stderr
     assert "started" in result.stdout
 
@@ -80,8 +107,6 @@ def test_time_zone_is_london(settings):
 
 
 def test_a_non_ascii_number_stops_start_up_with_a_clear_sentence():
-    result = start(
-        DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50, DJANGO_HSTS_SECONDS="²"
-    )
+    result = start(**PRODUCTION, DJANGO_SECRET_KEY="x" * 50, DJANGO_HSTS_SECONDS="²")
     assert result.returncode != 0
     assert "Set DJANGO_HSTS_SECONDS to a whole number" in result.stderr
