@@ -20,7 +20,7 @@ DEPLOY_ENV := DJANGO_SECRET_KEY=deploy-check-$$(head -c 32 /dev/urandom | od -An
 	DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=true \
 	DJANGO_ALLOWED_HOSTS=www.example.org SITE_URL=https://www.example.org
 
-.PHONY: help install run test test-fast test-e2e lint format check bench clean db-fault-drill
+.PHONY: help install system-tools run test test-fast test-e2e lint format check bench clean db-fault-drill
 
 help:
 	@echo "make run        demo site on http://127.0.0.1:$(PORT) (SQLite unless DATABASE_URL is set)"
@@ -44,6 +44,10 @@ $(NODE_STAMP): package.json package-lock.json
 	@touch $(NODE_STAMP)
 
 install: $(STAMP) $(NODE_STAMP)
+
+# Chromium, Java, npm (and nginx) for the browser tests: apt-get when missing.
+system-tools:
+	@scripts/install_system_tools.sh
 
 run: export DJANGO_DEBUG ?= true
 run: export SITE_URL ?= http://127.0.0.1:$(PORT)
@@ -72,13 +76,13 @@ check: $(STAMP)
 	$(DEPLOY_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: lint check $(NODE_STAMP)
+test: system-tools lint check $(NODE_STAMP)
 	$(TEST_ENV) $(BIN)/pytest $(ARGS)
 
 test-fast: $(STAMP)
 	$(TEST_ENV) $(BIN)/pytest -m "not e2e" $(ARGS)
 
-test-e2e: $(STAMP) $(NODE_STAMP)
+test-e2e: system-tools $(STAMP) $(NODE_STAMP)
 	$(TEST_ENV) $(BIN)/pytest tests/e2e $(ARGS)
 
 # Restarts the local PostgreSQL under traffic (root; affects every database on
