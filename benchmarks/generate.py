@@ -78,7 +78,7 @@ def generate(posts=1000, seed=SEED, out=print):
     from taggit.models import Tag
 
     from hawkins_site.cache import bump_content_version
-    from hawkins_site.richtext import teaser_from_html
+    from hawkins_site.richtext import add_heading_anchors, plain_text, teaser_from_html
     from posts.models import Post, TaggedPost
 
     rng = random.Random(seed)
@@ -89,13 +89,19 @@ def generate(posts=1000, seed=SEED, out=print):
     rows = []
     for i in range(posts):
         title = sentence(rng, 4, 9)[:-1]
-        body = body_html(rng)
+        # Generated from a plain vocabulary: nothing to sanitise. bulk_create()
+        # skips save(), so derive here what save() derives.
+        body, toc = add_heading_anchors(body_html(rng))
+        text = plain_text(body)
         published_at = FIRST_DATE + span * i + timedelta(minutes=rng.randint(0, 600))
         rows.append(
             Post(
                 title=title,
                 slug=f"{slugify(title)[:80]}-{i}",
-                body=body,  # generated from a plain vocabulary: nothing to sanitise
+                body=body,
+                toc=toc,
+                body_text=text,
+                word_count=len(text.split()),
                 teaser=teaser_from_html(body),
                 status=Post.Status.PUBLISHED,
                 published_at=published_at,
@@ -112,6 +118,8 @@ def generate(posts=1000, seed=SEED, out=print):
     for post in created:
         post.updated_at = post.published_at
     Post.objects.bulk_update(created, ["updated_at"], batch_size=BATCH)
+    for post in created:
+        post.update_search_vector()  # PostgreSQL's full-text vector, as save() does
     out(f"Generated {len(created)} posts, {len(tags)} tags, {len(links)} tag links.")
     generate_talks(rng, out)
     bump_content_version()

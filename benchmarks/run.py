@@ -81,6 +81,12 @@ def bench_database_url(name):
     parts = urlsplit(url)
     if parts.scheme not in {"postgres", "postgresql", "pgsql"}:
         raise SystemExit(f"make bench knows PostgreSQL and SQLite, not {parts.scheme}")
+    if name == parts.path.lstrip("/"):
+        # The bench drops and recreates its database: never the site's own.
+        raise SystemExit(
+            f"make bench would drop {name}, the database DATABASE_URL names: "
+            "pass --database with another name."
+        )
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 

@@ -103,6 +103,34 @@ def test_generated_dataset_is_deterministic_and_shaped_as_specified():
     assert body_html(random.Random(1)) == body_html(random.Random(1))
 
 
+@pytest.mark.django_db
+def test_generated_posts_carry_what_save_derives():
+    """bulk_create() skips save(): the dataset must still have the plain text,
+    word count, contents and search vector that pages and search use."""
+    from hawkins_site.richtext import add_heading_anchors, plain_text
+    from posts.models import Post
+    from posts.search import search_posts
+
+    generate(posts=12, out=lambda _: None)
+    posts = list(Post.objects.all())
+    for post in posts:
+        body, toc = add_heading_anchors(post.body)  # what save() would store
+        assert (post.body, post.toc) == (body, toc)
+        assert post.body_text == plain_text(body)
+        assert post.word_count == len(post.body_text.split()) > 700
+    assert any(post.toc for post in posts)
+    assert search_posts("mindfulness").exists()  # a stored vector on PostgreSQL
+
+
+def test_bench_never_drops_the_database_database_url_names(monkeypatch):
+    from benchmarks.run import bench_database_url
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/site")
+    assert bench_database_url("hawkins_bench").endswith("/hawkins_bench")
+    with pytest.raises(SystemExit, match="would drop site"):
+        bench_database_url("site")
+
+
 WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8765/
   2 threads and 16 connections
   Thread Stats   Avg      Stdev     Max   +/- Stdev
