@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import Client
@@ -19,8 +20,17 @@ from hawkins_site.cache import (
     bump_content_version,
     current_state,
 )
-from posts.models import Post
-from tests.factories import EMPTY_INLINES, make_draft, make_post, make_scheduled
+from posts.models import Attachment as PostAttachment
+from posts.models import Post, Series
+from talks.models import Talk
+from tests.factories import (
+    EMPTY_INLINES,
+    make_draft,
+    make_post,
+    make_scheduled,
+    make_talk,
+)
+from tests.images import PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -195,6 +205,40 @@ def test_a_change_through_the_admin_shows_at_once(reader, admin_client, post):
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert b"Rewritten in the admin" in reader.get("/posts/cached/").content
+
+
+def test_talk_edits_show_on_talk_pages_home_and_calendar(client):
+    talk = make_talk(title="Kindness at work", slug="kindness-at-work")
+    warm(client, "/", "/talks/", "/talks/kindness-at-work/", "/talks/calendar.ics")
+    talk.title = "Kindness in the clinic"
+    talk.save()
+    for url in ["/", "/talks/", "/talks/kindness-at-work/", "/talks/calendar.ics"]:
+        assert b"Kindness in the clinic" in client.get(url).content, url
+    talk.visibility = Talk.Visibility.DRAFT
+    talk.save()
+    assert client.get("/talks/kindness-at-work/").status_code == 404
+    assert b"Kindness" not in client.get("/talks/calendar.ics").content
+
+
+def test_series_changes_show_on_its_page_and_its_posts(client):
+    series = Series.objects.create(title="Breathing room", slug="breathing-room")
+    make_post(slug="part-one", series=series, series_position=1)
+    make_post(slug="part-two", series=series, series_position=2)
+    warm(client, "/series/breathing-room/", "/posts/part-one/", "/series/")
+    series.title = "Room to breathe"
+    series.save()
+    for url in ["/series/breathing-room/", "/posts/part-one/", "/series/"]:
+        assert b"Room to breathe" in client.get(url).content, url
+
+
+def test_adding_and_removing_a_download_shows_on_the_post(client, post):
+    warm(client, "/posts/cached/")
+    download = PostAttachment.objects.create(
+        post=post, title="Reflection sheet", file=SimpleUploadedFile("sheet.pdf", PDF)
+    )
+    assert b"Reflection sheet" in client.get("/posts/cached/").content
+    download.delete()
+    assert b"Reflection sheet" not in client.get("/posts/cached/").content
 
 
 def test_a_scheduled_post_appears_when_due_without_any_save(client, travel, post):
