@@ -32,6 +32,9 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # Filled by the page-weight test; conftest prints it at the end of the run.
 PAGE_WEIGHTS = []
+# axe's "needs review" results (it could not decide, e.g. contrast over an
+# image): not failures, but printed at the end of the run for a person to check.
+AXE_NEEDS_REVIEW = {}
 
 # Runs in every frame before the page's own scripts. It only listens: each
 # Content-Security-Policy violation is passed to the test (a CDP binding, which
@@ -67,6 +70,7 @@ class Watch:
     page_errors: list = field(default_factory=list)
     dialogs: list = field(default_factory=list)
     csp_violations: list = field(default_factory=list)
+    pages_without_csp: list = field(default_factory=list)
 
     def attach(self, context):
         self.context = context
@@ -90,6 +94,13 @@ class Watch:
     def _response(self, response):
         if response.status >= 400:
             self.failed_responses.append(f"{response.status} {response.url}")
+        # "No CSP violation" proves nothing about a page served without a policy.
+        if (
+            response.request.resource_type == "document"
+            and _origin(response.url) == self.origin
+            and "content-security-policy" not in response.headers
+        ):
+            self.pages_without_csp.append(response.url)
 
     def _dialog(self, dialog):
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
@@ -124,6 +135,7 @@ class Watch:
             "page errors": self.page_errors,
             "dialogs": self.dialogs,
             "CSP violations": self.csp_violations,
+            "pages without a Content-Security-Policy": self.pages_without_csp,
             "third-party requests": self.third_party(),
             "failed responses": failed,
         }
@@ -160,26 +172,31 @@ def contrast(colour, background):
     return (light + 0.05) / (dark + 0.05)
 
 
-def run_axe(page):
+def run_axe(page, name=None):
     """axe-core's WCAG 2.1 A and AA violations on the current page, as
     'rule: help (selectors)' lines. axe is injected by CDP, not as a <script>,
-    so it works under any Content-Security-Policy and adds no request."""
+    so it works under any Content-Security-Policy and adds no request. What axe
+    could not decide is kept in AXE_NEEDS_REVIEW under `name`."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(AXE_JS.read_text())
-    violations = page.evaluate(
+    result = page.evaluate(
         """async (tags) => {
             const result = await axe.run(document, {
                 runOnly: {type: "tag", values: tags},
-                resultTypes: ["violations"],
+                resultTypes: ["violations", "incomplete"],
             });
-            return result.violations.map((v) => {
+            const lines = (list) => list.map((v) => {
                 const where = v.nodes.map((n) => n.target.join(" ")).join(", ");
                 return `${v.id}: ${v.help} (${where})`;
             });
+            return {violations: lines(result.violations),
+                    incomplete: lines(result.incomplete)};
         }""",
         WCAG_21_AA,
     )
-    return violations
+    if name and result["incomplete"]:
+        AXE_NEEDS_REVIEW[name] = result["incomplete"]
+    return result["violations"]
 
 
 def validate_html(files):

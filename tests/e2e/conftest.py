@@ -199,6 +199,15 @@ def page_and_watch(new_context):
 
 
 def pytest_terminal_summary(terminalreporter):
+    if b.AXE_NEEDS_REVIEW:
+        terminalreporter.section("axe-core: needs a person's review (not failures)")
+        for page, lines in b.AXE_NEEDS_REVIEW.items():
+            for line in lines:
+                terminalreporter.write_line(f"{page}: {line}")
+        b.ARTIFACTS.mkdir(exist_ok=True)
+        (b.ARTIFACTS / "axe-needs-review.json").write_text(
+            json.dumps(b.AXE_NEEDS_REVIEW, indent=2)
+        )
     if not b.PAGE_WEIGHTS:
         return
     terminalreporter.section("page weight in the browser (first visit, no cache)")

@@ -28,7 +28,7 @@ def test_no_wcag_21_aa_violations_at_phone_and_desktop_widths(
         page = context.new_page()
         for name, (path, status) in public_pages.items():
             _visit(page, path, status)
-            if violations := b.run_axe(page):
+            if violations := b.run_axe(page, f"{name} ({label})"):
                 found[f"{name} ({label})"] = violations
         watch.assert_clean(allowed_failures=[NOT_FOUND])
     assert found == {}
@@ -72,7 +72,6 @@ FOCUSED = """
     outlineStyle: style.outlineStyle,
     outlineWidth: parseFloat(style.outlineWidth) || 0,
     outlineColour: style.outlineColor,
-    boxShadow: style.boxShadow,
     behind,
     onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 &&
       box.top < innerHeight && box.left < innerWidth,
@@ -97,18 +96,22 @@ def _ring_problem(focused):
         return "does not match :focus-visible"
     if not focused["onScreen"]:
         return "is off screen when focused"
-    if focused["outlineStyle"] != "none" and focused["outlineWidth"] >= 2:
-        ratio = b.contrast(focused["outlineColour"], focused["behind"])
-        if ratio < 3:
-            return f"ring contrast {ratio:.2f}:1 against {focused['behind']} (< 3:1)"
-        return None
-    if focused["boxShadow"] != "none":
-        return None
-    return "has no outline or box-shadow"
+    # The site's ring is an outline (site.css :focus-visible); a box-shadow or
+    # a colour change alone would need its own contrast check here first.
+    if focused["outlineStyle"] == "none" or focused["outlineWidth"] < 2:
+        return "has no outline of at least 2 px"
+    ratio = b.contrast(focused["outlineColour"], focused["behind"])
+    if ratio < 3:
+        return f"ring contrast {ratio:.2f}:1 against {focused['behind']} (< 3:1)"
+    return None
 
 
-def test_tab_reaches_every_link_with_a_visible_focus_ring(public_pages, page_and_watch):
-    page, watch = page_and_watch
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_tab_reaches_every_link_with_a_visible_focus_ring(
+    public_pages, new_context, width
+):
+    context, watch = new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
     unreached, badly_shown = {}, {}
     for name, (path, status) in public_pages.items():
         _visit(page, path, status)
