@@ -1,5 +1,7 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
+import html5lib
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -13,6 +15,24 @@ from tests.factories import make_draft, make_post, make_scheduled
 pytestmark = pytest.mark.django_db
 
 FIVE_TAGS = ["mindfulness", "compassion", "research", "sleep", "stress"]
+
+
+def nav_items(response, label):
+    """[(text, aria-current holder's text or None, link hrefs)] for each <li> of
+    the <nav aria-label=label>, parsed as a browser would (html5lib)."""
+    document = html5lib.parse(response.content, namespaceHTMLElements=False)
+    (nav,) = [n for n in document.iter("nav") if n.get("aria-label") == label]
+    items = []
+    for li in nav.iter("li"):
+        current = [e for e in li.iter() if e.get("aria-current") == "page"]
+        items.append(
+            (
+                " ".join(" ".join(li.itertext()).split()),
+                " ".join(current[0].itertext()) if current else None,
+                [a.get("href") for a in li.iter("a")],
+            )
+        )
+    return items
 
 
 # --- Home ----------------------------------------------------------------------
@@ -46,6 +66,31 @@ def test_home_paginates_ten_per_page(client):
     assert len(first.context["page"].object_list) == 10
     assert len(second.context["page"].object_list) == 2
     assertContains(first, 'href="?page=2"')
+
+
+def test_pagination_writes_only_list_items_with_something_in_them(client):
+    for _ in range(21):
+        make_post()
+    url = reverse("posts:list")
+    first, middle, last = (client.get(url, {"page": n}) for n in (1, 2, 3))
+    assert nav_items(first, "Pages") == [
+        ("Page 1 of 3", "Page 1 of 3", []),
+        ("Older posts →", None, ["?page=2"]),
+    ]
+    assert nav_items(middle, "Pages") == [
+        ("← Newer posts", None, ["?page=1"]),
+        ("Page 2 of 3", "Page 2 of 3", []),
+        ("Older posts →", None, ["?page=3"]),
+    ]
+    assert nav_items(last, "Pages") == [
+        ("← Newer posts", None, ["?page=2"]),
+        ("Page 3 of 3", "Page 3 of 3", []),
+    ]
+
+
+def test_one_page_has_no_pagination(client):
+    make_post()
+    assertNotContains(client.get(reverse("posts:list")), 'aria-label="Pages"')
 
 
 @pytest.mark.parametrize(
@@ -163,6 +208,51 @@ def test_prev_next_skip_hidden_posts(client):
     response = client.get(post.get_absolute_url())
     assert response.context["older"] is None
     assert response.context["newer"] is None
+
+
+def test_post_nav_writes_only_the_neighbours_that_exist(client):
+    at = timezone.now() - timedelta(days=2)
+    first, middle, last = (
+        make_post(title=f"Post {n}", published_at=at + timedelta(hours=n))
+        for n in (1, 2, 3)
+    )
+    items = {p: nav_items(client.get(p.get_absolute_url()), "More posts")
+             for p in (first, middle, last)}  # fmt: skip
+    older = ("Previous post Post 1", None, [first.get_absolute_url()])
+    newer = ("Next post Post 3", None, [last.get_absolute_url()])
+    assert items[middle] == [older, newer]
+    assert items[first] == [("Next post Post 2", None, [middle.get_absolute_url()])]
+    assert items[last] == [("Previous post Post 2", None, [middle.get_absolute_url()])]
+
+
+def test_a_lone_post_has_no_post_nav(client):
+    post = make_post()
+    assertNotContains(client.get(post.get_absolute_url()), 'aria-label="More posts"')
+
+
+def test_scheduled_preview_says_when_it_will_be_published_not_that_it_was(
+    staff_client,
+):
+    london = ZoneInfo("Europe/London")
+    winter = datetime(2099, 12, 9, 9, 0, tzinfo=london)
+    summer = datetime(2099, 6, 9, 18, 30, tzinfo=london)
+    for when, text in [(winter, "9 December 2099, 09:00 (GMT)"),
+                       (summer, "9 June 2099, 18:30 (BST)")]:  # fmt: skip
+        post = make_scheduled(published_at=when)
+        response = staff_client.get(post.get_absolute_url())
+        assertContains(response, f'Scheduled for <time datetime="{when.isoformat()}')
+        assertContains(response, f"{text}</time>")
+        assertContains(response, f"not public until {text}")
+        assertNotContains(response, "Published on")
+
+
+def test_draft_preview_says_not_published_yet(staff_client):
+    dated = make_post(status=Post.Status.DRAFT, published_at=timezone.now())
+    for post in [make_draft(), dated]:
+        response = staff_client.get(post.get_absolute_url())
+        assertContains(response, "Not published yet")
+        assertNotContains(response, "Published on")
+        assertNotContains(response, "Scheduled for")
 
 
 def test_prev_next_order_posts_with_the_same_date_by_id(client):
