@@ -32,6 +32,7 @@ NAMES = [
     "SESSION_SAVE_EVERY_REQUEST",
     "ADMIN_PATH",
     "SECRET_KEY_FALLBACKS",
+    "DATABASES",
 ]
 
 
@@ -125,3 +126,18 @@ def test_old_secret_keys_can_be_kept_as_fallbacks_while_rotating():
     assert settings_under(**PRODUCTION)["SECRET_KEY_FALLBACKS"] == []
     values = settings_under(**PRODUCTION, DJANGO_SECRET_KEY_FALLBACKS="old-1, old-2")
     assert values["SECRET_KEY_FALLBACKS"] == ["old-1", "old-2"]
+
+
+def test_postgres_connections_persist_and_are_health_checked():
+    """A PostgreSQL restart costs only the requests in flight (README,
+    "Database faults"): a connection is kept for a while, and checked before a
+    request reuses it, so a dead one is replaced instead of failing the request."""
+    for url in [
+        "postgres://hawkins:secret@db.example.org:5432/hawkins",
+        "postgresql://hawkins@127.0.0.1/hawkins?sslmode=require",
+    ]:
+        database = settings_under(**PRODUCTION, DATABASE_URL=url)["DATABASES"]
+        default = database["default"]
+        assert default["ENGINE"] == "django.db.backends.postgresql", url
+        assert default["CONN_MAX_AGE"] >= 60, url
+        assert default["CONN_HEALTH_CHECKS"] is True, url
