@@ -9,3 +9,4 @@ class SiteConfig(AppConfig):
 
     def ready(self):
         from . import cache  # noqa: F401  connects the content-changed receiver
+        from . import security_txt  # noqa: F401  registers its deploy check
