@@ -12,23 +12,31 @@ not match their checksums. The database is read in one snapshot (pg_dump
 --snapshot on PostgreSQL, one transaction elsewhere), and the row counts come
 from the same snapshot, so a restore can prove it brought everything back.
 
-Restoring goes into an empty database (no tables, or tables without content)
-unless forced; forcing replaces the content. See the README, "Backups".
+Restoring (hawkins_site/restore.py) goes into an empty database (no tables, or
+tables without content) unless forced; forcing replaces the content. See the
+README, "Backups".
+
+Files are streamed into and out of the archive a chunk at a time, so a folder of
+large attachments needs no more memory than a small one. An archive is created
+readable by its owner only: it holds every user's password hash.
 """
 
 import hashlib
 import io
 import json
 import os
+import posixpath
+import re
 import shutil
 import subprocess
 import tarfile
 import tempfile
-from pathlib import Path, PurePosixPath
+from contextlib import contextmanager
+from pathlib import Path
 
 import django
 from django.apps import apps
-from django.core.files.base import ContentFile
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection, connections, transaction
@@ -39,6 +47,10 @@ FORMAT = 1
 MANIFEST = "manifest.json"
 PG_DUMP_NAME = "database.pgdump"
 JSON_NAME = "database.json"
+DATABASE_NAMES = (PG_DUMP_NAME, JSON_NAME)
+MEDIA_PREFIX = "media/"
+CHUNK = 1024 * 1024
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # Rebuilt by `migrate` (content types, permissions) or worthless (sessions).
 NOT_CONTENT = ("contenttypes", "auth.permission", "sessions")
 
@@ -94,7 +106,7 @@ def is_postgres(using="default"):
 # --- PostgreSQL tools -------------------------------------------------------------
 
 
-def _pg_tool(name):
+def pg_tool(name):
     path = shutil.which(name)
     if path is None:
         raise BackupError(
@@ -104,7 +116,7 @@ def _pg_tool(name):
     return path
 
 
-def _pg_env(using="default"):
+def pg_env(using="default"):
     """libpq's environment for the database: no password on a command line."""
     db = connections[using].settings_dict
     env = dict(os.environ)
@@ -121,7 +133,7 @@ def _pg_env(using="default"):
     return env
 
 
-def _run(command, env):
+def run_tool(command, env):
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()
@@ -130,11 +142,90 @@ def _run(command, env):
         )
 
 
+# --- Archive members ----------------------------------------------------------------
+
+
+def check_member_name(name):
+    """`name` if it is one a backup writes: the manifest, a database file, or
+    media/<a plain relative path> (no empty, "." or ".." segment, no backslash
+    or control character, nothing a normalisation would change); else
+    BackupError. Whatever a storage or file system would make of anything else,
+    it is refused before it reaches one."""
+    if name in (MANIFEST, *DATABASE_NAMES):
+        return name
+    relative = name.removeprefix(MEDIA_PREFIX)
+    plain = (
+        name.startswith(MEDIA_PREFIX)
+        and posixpath.normpath(name) == name
+        and "\\" not in name
+        and not _CONTROL.search(name)
+        and all(part not in {"", ".", ".."} for part in relative.split("/"))
+    )
+    if not plain:
+        raise BackupError(f"The archive holds an unsafe file name ({name!r}).")
+    return name
+
+
+class HashingReader:
+    """A read-only file wrapper that hashes and counts what is read through it,
+    and notices a file that is shorter than it was said to be."""
+
+    def __init__(self, raw, name, size):
+        self.raw, self.name, self.expected = raw, name, size
+        self.sha256 = hashlib.sha256()
+        self.size = 0
+
+    def read(self, n=-1):
+        data = self.raw.read(n)
+        self.sha256.update(data)
+        self.size += len(data)
+        if n and n > 0 and len(data) < n and self.size < self.expected:
+            raise BackupError(
+                f"{self.name} changed while it was being backed up; run the "
+                "backup again."
+            )
+        return data
+
+    def record(self):
+        return {"sha256": self.sha256.hexdigest(), "bytes": self.size}
+
+
+def _add_file(archive, name, handle, size):
+    """Stream `size` bytes of `handle` into the archive as `name`; return the
+    file's manifest entry."""
+    info = tarfile.TarInfo(check_member_name(name))
+    info.size = size
+    info.mtime = int(timezone.now().timestamp())
+    info.mode = 0o644
+    reader = HashingReader(handle, name, size)
+    archive.addfile(info, reader)
+    if handle.read(1):
+        raise BackupError(
+            f"{name} changed while it was being backed up; run the backup again."
+        )
+    return reader.record()
+
+
+@contextmanager
+def storage_refusal(name):
+    """The storage's SuspiciousFileOperation as a BackupError naming the file."""
+    try:
+        yield
+    except SuspiciousFileOperation as error:
+        raise BackupError(
+            f"The media storage refuses the file name {name!r} ({error})."
+        ) from error
+
+
+def stored_sha256(name):
+    digest = hashlib.sha256()
+    with storage_refusal(name), default_storage.open(name, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 # --- Backup -------------------------------------------------------------------------
-
-
-def _sha256(data):
-    return hashlib.sha256(data).hexdigest()
 
 
 def _media_names(storage, folder=""):
@@ -159,9 +250,9 @@ def _dump_database(workdir):
                 cursor.execute("SELECT pg_export_snapshot()")
                 snapshot = cursor.fetchone()[0]
             target = workdir / PG_DUMP_NAME
-            command = [_pg_tool("pg_dump"), "--format=custom", "--no-owner"]
+            command = [pg_tool("pg_dump"), "--format=custom", "--no-owner"]
             command += ["--no-privileges", f"--snapshot={snapshot}", f"--file={target}"]
-            _run(command, _pg_env())
+            run_tool(command, pg_env())
             name = PG_DUMP_NAME
         else:
             target = workdir / JSON_NAME
@@ -178,24 +269,64 @@ def _dump_database(workdir):
 
 
 def create_backup(output):
-    """Write a backup archive to `output` (a path); return its manifest."""
+    """Write a backup archive to `output` (a path); return its manifest. The
+    archive (and a folder made for it) is readable by its owner only."""
     output = Path(output)
     if output.exists():
         raise BackupError(f"{output} already exists; choose another name.")
-    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        output.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise BackupError(f"Could not create {output.parent} ({error}).") from error
     partial = output.with_name(output.name + ".partial")
+    try:
+        # O_EXCL: never follow a link planted there, never share a file with
+        # another backup; 0o600 whatever the umask.
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError as error:
+        raise BackupError(
+            f"{partial} exists: another backup is being written there, or one "
+            "was cut short. Remove it once no backup is running."
+        ) from error
+    except OSError as error:
+        raise BackupError(f"Could not create {partial} ({error}).") from error
+    try:
+        with os.fdopen(fd, "wb") as raw:
+            manifest = _write_archive(raw)
+            raw.flush()
+            os.fsync(raw.fileno())
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"Writing {partial} failed ({error}).") from error
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(output)
+    return manifest
+
+
+def _write_archive(raw):
     with tempfile.TemporaryDirectory() as tmp:
         db_name, counts, migrations = _dump_database(Path(tmp))
-        db_bytes = (Path(tmp) / db_name).read_bytes()
-        files = {db_name: {"sha256": _sha256(db_bytes), "bytes": len(db_bytes)}}
-        with tarfile.open(partial, "w:gz") as archive:
-            _add(archive, db_name, db_bytes)
+        dump = Path(tmp) / db_name
+        with tarfile.open(fileobj=raw, mode="w:gz") as archive:
+            with dump.open("rb") as handle:
+                files = {
+                    db_name: _add_file(archive, db_name, handle, dump.stat().st_size)
+                }
             for name in _media_names(default_storage):
-                with default_storage.open(name, "rb") as handle:
-                    data = handle.read()
-                member = f"media/{name}"
-                _add(archive, member, data)
-                files[member] = {"sha256": _sha256(data), "bytes": len(data)}
+                member = MEDIA_PREFIX + name
+                try:
+                    check_member_name(member)
+                except BackupError as error:
+                    # An archive that restore refuses is no backup at all.
+                    raise BackupError(
+                        f"The media file {name!r} has a name a backup cannot "
+                        "hold; rename or remove it and run the backup again."
+                    ) from error
+                with storage_refusal(name), default_storage.open(name, "rb") as handle:
+                    size = default_storage.size(name)
+                    files[member] = _add_file(archive, member, handle, size)
             manifest = {
                 "format": FORMAT,
                 "created_at": timezone.now().isoformat(),
@@ -205,145 +336,6 @@ def create_backup(output):
                 "counts": counts,
                 "migrations": migrations,
             }
-            _add(archive, MANIFEST, json.dumps(manifest, indent=1).encode())
-    partial.replace(output)
+            data = json.dumps(manifest, indent=1).encode()
+            _add_file(archive, MANIFEST, io.BytesIO(data), len(data))
     return manifest
-
-
-def _add(archive, name, data):
-    info = tarfile.TarInfo(name)
-    info.size = len(data)
-    info.mtime = int(timezone.now().timestamp())
-    info.mode = 0o644
-    archive.addfile(info, io.BytesIO(data))
-
-
-# --- Restore ------------------------------------------------------------------------
-
-
-def _safe_member_name(name):
-    path = PurePosixPath(name)
-    if path.is_absolute() or ".." in path.parts or "\\" in name or "\x00" in name:
-        raise BackupError(f"The archive holds an unsafe file name ({name!r}).")
-    return name
-
-
-def read_archive(path):
-    """(manifest, {member name: bytes}) after checking every file against the
-    manifest; anything missing, extra, altered or unsafe is refused."""
-    try:
-        with tarfile.open(path, "r:gz") as archive:
-            members = {}
-            for info in archive:
-                name = _safe_member_name(info.name)
-                if not info.isfile():
-                    raise BackupError(f"The archive holds a non-file entry ({name}).")
-                members[name] = archive.extractfile(info).read()
-    except (tarfile.TarError, EOFError, OSError, UnicodeError) as error:
-        raise BackupError(
-            f"{path} is not a readable backup archive ({error})."
-        ) from error
-    if MANIFEST not in members:
-        raise BackupError(
-            f"{path} has no manifest: it is not a backup, or it was cut short."
-        )
-    try:
-        manifest = json.loads(members.pop(MANIFEST))
-    except ValueError as error:
-        raise BackupError(f"The manifest in {path} is damaged ({error}).") from error
-    if manifest.get("format") != FORMAT:
-        raise BackupError(f"{path} has backup format {manifest.get('format')!r}.")
-    expected = manifest["files"]
-    if set(members) != set(expected):
-        missing = sorted(set(expected) - set(members))
-        extra = sorted(set(members) - set(expected))
-        raise BackupError(
-            f"The archive does not match its manifest (missing: {missing}, "
-            f"unexpected: {extra})."
-        )
-    for name, data in members.items():
-        if _sha256(data) != expected[name]["sha256"]:
-            raise BackupError(f"{name} in the archive is damaged (checksum differs).")
-    return manifest, members
-
-
-def restore_backup(path, force=False, stdout=None):
-    """Bring the archive at `path` back into the configured database and media
-    storage. Refuses a database or media storage holding other content unless
-    `force`, which replaces the database content and overwrites media files."""
-    manifest, members = read_archive(path)
-    db_file = manifest["database"]["file"]
-    if db_file == PG_DUMP_NAME and not is_postgres():
-        raise BackupError(
-            "This archive holds a PostgreSQL dump; set DATABASE_URL to a "
-            "PostgreSQL database to restore it."
-        )
-    media = {
-        name.removeprefix("media/"): data
-        for name, data in members.items()
-        if name.startswith("media/")
-    }
-    if not force:
-        if not is_empty():
-            raise BackupError(
-                "The database already holds content. Restore into an empty "
-                "database, or pass --force to replace what is there."
-            )
-        clashes = [
-            name
-            for name, data in media.items()
-            if default_storage.exists(name) and _stored_bytes(name) != data
-        ]
-        if clashes:
-            raise BackupError(
-                f"{len(clashes)} media file(s) already exist with other contents "
-                f"(e.g. {clashes[0]}). Use an empty MEDIA_ROOT, or --force."
-            )
-
-    with tempfile.TemporaryDirectory() as tmp:
-        dump = Path(tmp) / db_file
-        dump.write_bytes(members[db_file])
-        if db_file == PG_DUMP_NAME:
-            _pg_restore(dump)
-            call_command("migrate", interactive=False, verbosity=0)
-        else:
-            call_command("migrate", interactive=False, verbosity=0)
-            with transaction.atomic():
-                if force:
-                    call_command("flush", interactive=False, verbosity=0)
-                call_command("loaddata", str(dump), verbosity=0)
-
-    for name, data in media.items():
-        if default_storage.exists(name):
-            if _stored_bytes(name) == data:
-                continue
-            default_storage.delete(name)
-        saved = default_storage.save(name, ContentFile(data))
-        if saved != name:
-            raise BackupError(f"Media file {name} could not be stored under its name.")
-
-    counts = row_counts()
-    wrong = {
-        label: (expected, counts.get(label))
-        for label, expected in manifest["counts"].items()
-        if counts.get(label) != expected
-    }
-    if wrong:
-        raise BackupError(f"Restored row counts differ from the backup's: {wrong}.")
-    return manifest
-
-
-def _stored_bytes(name):
-    with default_storage.open(name, "rb") as handle:
-        return handle.read()
-
-
-def _pg_restore(dump):
-    """pg_restore in one transaction; --clean drops what migrate may have made."""
-    for conn in connections.all():
-        conn.close()
-    command = [_pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner"]
-    command += ["--no-privileges", "--single-transaction", "--exit-on-error"]
-    db = connections["default"].settings_dict
-    command += [f"--dbname={db['NAME']}", str(dump)]
-    _run(command, _pg_env())

@@ -37,6 +37,7 @@ def site(request):
         "SITE_URL": settings.SITE_URL,
         "SITE_AUTHOR_NAME": settings.SITE_AUTHOR_NAME,
         "SITE_FACEBOOK_URL": settings.SITE_FACEBOOK_URL,
+        "SITE_SECURITY_CONTACT": settings.SITE_SECURITY_CONTACT,
         "site_links": site_links(),
         # The page's canonical address: the path on SITE_URL, page number kept.
         "canonical_url": settings.SITE_URL + request.path + suffix,

@@ -10,6 +10,14 @@ the cache and its responses are `private`. A response that sets a cookie (a CSRF
 token, say), varies on anything but the session cookie, or says it is private is
 never stored.
 
+Query strings: pages are keyed on the parsed parameters (sorted, so order and
+empty pairs make no copies), and a response is stored only when the view looked
+up every parameter in the URL, each given once. Parameters a page never reads
+(?utm_source=…, ?q= on a post) would otherwise let anyone fill the cache
+with copies of one page; such answers are rendered each time instead. (The
+site's own: ?page= on list pages, ?q=, ?tag=, ?year= on search, ?p= on the
+sitemap; they need no list here, as the views' lookups are seen.)
+
 Place it right after WhiteNoise: a cache hit skips everything below it.
 """
 
@@ -18,8 +26,8 @@ from hashlib import md5
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
-from django.http import HttpResponse
+from django.core.exceptions import DisallowedHost, TooManyFieldsSent
+from django.http import HttpResponse, QueryDict
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import (
     cc_delim_re,
@@ -27,7 +35,8 @@ from django.utils.cache import (
     patch_cache_control,
     set_response_etag,
 )
-from django.utils.http import http_date
+from django.utils.encoding import escape_uri_path
+from django.utils.http import http_date, urlencode
 
 from .cache import current_state
 
@@ -56,6 +65,55 @@ def page_cache_key(url, version):
     return f"page:{version}:{digest}"
 
 
+class ReadTrackingQueryDict(QueryDict):
+    """request.GET that remembers which parameters were looked up. A copy (as
+    {% querystring %} makes to build pagination links) keeps its own record."""
+
+    def __init__(self, *args, **kwargs):
+        self.names_read = set()
+        super().__init__(*args, **kwargs)
+        self.names_read = set()  # parsing looked every name up once
+
+    def __getitem__(self, key):
+        self.names_read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self.names_read.add(key)
+        return super().__contains__(key)
+
+    def get(self, key, default=None):
+        self.names_read.add(key)
+        return super().get(key, default)
+
+    def getlist(self, key, default=None):
+        self.names_read.add(key)
+        return super().getlist(key, default)
+
+
+def page_url(request):
+    """The URL a page is cached under: origin, path and the parsed query
+    parameters in sorted order. Installs a ReadTrackingQueryDict as request.GET."""
+    query = ReadTrackingQueryDict(
+        request.META.get("QUERY_STRING", ""), encoding=request.encoding
+    )
+    request.GET = query
+    url = f"{request.scheme}://{request.get_host()}{escape_uri_path(request.path)}"
+    if query:
+        url += "?" + urlencode(sorted(query.lists()), doseq=True)
+    return url
+
+
+def read_every_parameter(request):
+    """True when the view looked up each query parameter, and each came once."""
+    query = request.GET
+    if not isinstance(query, ReadTrackingQueryDict):  # a view replaced it
+        return not query
+    return all(
+        len(values) == 1 and name in query.names_read for name, values in query.lists()
+    )
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -71,9 +129,9 @@ class PageCacheMiddleware:
         enabled = getattr(settings, "PAGE_CACHE_ENABLED", True)
         try:
             # Outside the cache's try: a bad Host is a 400, not a cache outage.
-            url = request.build_absolute_uri()
-        except DisallowedHost:
-            return self.get_response(request)
+            url = page_url(request)
+        except (DisallowedHost, TooManyFieldsSent):
+            return self.get_response(request)  # the view answers 400
         try:
             state = current_state()
             key = page_cache_key(url, state.version)
@@ -90,7 +148,7 @@ class PageCacheMiddleware:
             if not self.is_shareable(request, response):
                 return response
             self.add_caching_headers(response, state)
-            if enabled and request.method == "GET":
+            if enabled and request.method == "GET" and read_every_parameter(request):
                 self.store(key, response)
         return get_conditional_response(
             request,

@@ -74,6 +74,17 @@ SITE_TAGLINE = env(
 SITE_AUTHOR_NAME = env("SITE_AUTHOR_NAME", "Dr Hawkins")
 SITE_AUTHOR_JOB_TITLE = env("SITE_AUTHOR_JOB_TITLE", "Doctor and psychotherapist")
 SITE_FACEBOOK_URL = env("SITE_FACEBOOK_URL", "")
+# Where to report a security problem: served in /.well-known/security.txt and
+# linked in the footer when set (README, "Security").
+SITE_SECURITY_CONTACT = env("SITE_SECURITY_CONTACT", "").strip()
+if SITE_SECURITY_CONTACT and not re.fullmatch(
+    r"mailto:[^@\s]+@[^@\s]+\.[^@\s]+|https://[^/\s]+\.[^/\s]+(/\S*)?",
+    SITE_SECURITY_CONTACT,
+):
+    raise ImproperlyConfigured(
+        "Set SITE_SECURITY_CONTACT to a mailto: or https:// address, not "
+        f"{SITE_SECURITY_CONTACT!r}."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",

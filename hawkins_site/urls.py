@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from hawkins_site.editor import image_upload
 from hawkins_site.media import media_urlpatterns
+from hawkins_site.security_txt import security_txt
 from posts.sitemaps import sitemaps
 from posts.views import robots_txt
 from talks.sitemaps import sitemaps as talk_sitemaps
@@ -23,6 +24,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path("talks/", include("talks.urls")),
     path("", include("posts.urls")),
 ]

@@ -91,6 +91,38 @@ def test_query_strings_are_cached_apart(client):
     assert first.content != second.content
 
 
+def stored(client, url):
+    """True when a fresh request for `url` was stored (or already was)."""
+    return client.get(url).get("X-Page-Cache") in {"miss", "hit"}
+
+
+def test_parameters_a_page_does_not_read_are_never_stored(client, post):
+    """/?utm=a1, /?utm=a2, … would each fill the cache with a copy of the home
+    page (and its pagination links carry the junk): such answers are rendered,
+    not stored. The same goes for a parameter another page uses, such as ?q=
+    on a post, and a parameter given twice."""
+    for url in ["/?utm=a1", "/?utm=a2", "/?page=1&utm=x", "/posts/cached/?q=x",
+                "/tags/sleep/?q=sleep", "/?page=1&page=1", "/?=x"]:  # fmt: skip
+        assert client.get(url).status_code == 200, url
+        assert not stored(client, url), url
+        assert client.get(url)["Cache-Control"].startswith("public"), url
+
+
+def test_parameters_a_page_reads_are_cached_under_one_key(client, post):
+    """Each page's own parameters are stored, under their parsed values: the
+    order and empty pairs of the raw query string make no copies."""
+    for _ in range(11):
+        make_post()
+    assert client.get("/?page=2")["X-Page-Cache"] == "miss"
+    assert client.get("/?page=2&&")["X-Page-Cache"] == "hit"
+    assert client.get("/?&page=2")["X-Page-Cache"] == "hit"
+    assert client.get("/search/?q=sleep&year=2020")["X-Page-Cache"] == "miss"
+    assert client.get("/search/?year=2020&q=sleep")["X-Page-Cache"] == "hit"
+    assert client.get("/search/?q=sleep&tag=sleep&page=1")["X-Page-Cache"] == "miss"
+    assert client.get("/?")["X-Page-Cache"] == "miss"
+    assert client.get("/")["X-Page-Cache"] == "hit"
+
+
 def test_not_found_is_not_cached(client):
     client.get("/posts/nope/")
     assert "X-Page-Cache" not in client.get("/posts/nope/")

@@ -14,6 +14,7 @@ PRODUCTION = {
     "DJANGO_ALLOWED_HOSTS": "www.example.org",
     "SITE_URL": "https://www.example.org",
     "DJANGO_SECURE_SSL_REDIRECT": "true",
+    "SITE_SECURITY_CONTACT": "mailto:security@example.org",
 }
 
 NAMES = [
@@ -32,6 +33,7 @@ NAMES = [
     "SESSION_SAVE_EVERY_REQUEST",
     "ADMIN_PATH",
     "SECRET_KEY_FALLBACKS",
+    "DATABASES",
 ]
 
 
@@ -76,6 +78,24 @@ def test_check_deploy_reports_nothing_under_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
+def test_check_deploy_passes_without_a_security_contact_but_says_so():
+    """An optional setting: mentioned (Info), never a warning that fails
+    `make check`."""
+    env = {k: v for k, v in PRODUCTION.items() if k != "SITE_SECURITY_CONTACT"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=_env(env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = result.stdout + result.stderr
+    assert "hawkins_site.I001" in output
+    assert "WARNINGS" not in output
+
+
 def test_production_settings_are_https_only_with_safe_cookies():
     values = settings_under(**PRODUCTION)
     assert values["DEBUG"] is False
@@ -115,8 +135,11 @@ def test_bad_security_values_stop_start_up():
         ("DJANGO_SESSION_IDLE_MINUTES", "soon", "DJANGO_SESSION_IDLE_MINUTES"),
         ("DJANGO_ADMIN_PATH", "../x", "Set DJANGO_ADMIN_PATH"),
         ("DJANGO_ADMIN_PATH", "/", "Set DJANGO_ADMIN_PATH"),
+        ("SITE_SECURITY_CONTACT", "http://example.org/x", "SITE_SECURITY_CONTACT"),
+        ("SITE_SECURITY_CONTACT", "security@example.org", "SITE_SECURITY_CONTACT"),
+        ("SITE_SECURITY_CONTACT", "mailto:a@b.org\nExpires: 2099", "SITE_SECURITY"),
     ]:
-        result = start(**PRODUCTION, **{name: value})
+        result = start(**(PRODUCTION | {name: value}))
         assert result.returncode != 0, name
         assert message in result.stderr, result.stderr
 
@@ -125,3 +148,18 @@ def test_old_secret_keys_can_be_kept_as_fallbacks_while_rotating():
     assert settings_under(**PRODUCTION)["SECRET_KEY_FALLBACKS"] == []
     values = settings_under(**PRODUCTION, DJANGO_SECRET_KEY_FALLBACKS="old-1, old-2")
     assert values["SECRET_KEY_FALLBACKS"] == ["old-1", "old-2"]
+
+
+def test_postgres_connections_persist_and_are_health_checked():
+    """A PostgreSQL restart costs only the requests in flight (README,
+    "Database faults"): a connection is kept for a while, and checked before a
+    request reuses it, so a dead one is replaced instead of failing the request."""
+    for url in [
+        "postgres://hawkins:secret@db.example.org:5432/hawkins",
+        "postgresql://hawkins@127.0.0.1/hawkins?sslmode=require",
+    ]:
+        database = settings_under(**PRODUCTION, DATABASE_URL=url)["DATABASES"]
+        default = database["default"]
+        assert default["ENGINE"] == "django.db.backends.postgresql", url
+        assert default["CONN_MAX_AGE"] >= 60, url
+        assert default["CONN_HEALTH_CHECKS"] is True, url

@@ -6,6 +6,11 @@ random and existing slugs, unicode, very long values, NUL and control
 characters, percent-encoding (valid, invalid and double), `?page=` junk, odd
 conditional-GET headers. No request may crash: the test client re-raises any
 exception a view lets escape, and no answer may be a 5xx or show a traceback.
+
+Old (Drupal) addresses never reach the URLconf: LegacyRedirectMiddleware answers
+them after a 404. They are fuzzed as routes of their own, from the patterns in
+posts/redirects.py (DRUPAL_ROUTES) and the shapes of the addresses stored as
+LegacyPath rows (/node/N, /taxonomy/term/N[/feed], /blog/…, /stressedtozest/…).
 """
 
 import os
@@ -21,9 +26,11 @@ from django.urls.resolvers import RegexPattern, RoutePattern
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from taggit.models import Tag
 
-from posts.models import Series
-from tests.factories import make_post
+from posts.models import LegacyPath, Series
+from posts.redirects import DRUPAL_ROUTES
+from tests.factories import make_draft, make_post, make_talk
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +44,9 @@ FUZZ = settings(
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+# Old addresses are many routes into one middleware and a few redirect views:
+# a quarter of the examples each keeps the suite's time about where it was.
+LEGACY_FUZZ = settings(FUZZ, max_examples=max(EXAMPLES // 4, 10))
 
 # --- Routes, straight from the URLconf ------------------------------------------
 
@@ -45,6 +55,7 @@ FUZZ = settings(
 class Route:
     patterns: list  # RoutePattern / RegexPattern from the root down
     name: str
+    is_legacy: bool = False  # answered by LegacyRedirectMiddleware
 
     def __str__(self):
         return "".join(str(p) for p in self.patterns)
@@ -64,7 +75,24 @@ def public_routes(resolver=None, parents=()):
             yield Route(patterns, name)
 
 
-ROUTES = list(public_routes())
+def legacy_routes():
+    """Old addresses, which LegacyRedirectMiddleware answers after a 404: each
+    of DRUPAL_ROUTES (its regular expression, anchored at the path's first
+    slash) and each shape of the Drupal addresses stored as LegacyPath rows."""
+    for n, (regex, view) in enumerate(DRUPAL_ROUTES):
+        pattern = RegexPattern("^" + regex.pattern.removeprefix("^/"))
+        yield Route([pattern], f"drupal{n}{view.__name__}", is_legacy=True)
+    for route, name in [
+        ("node/<int:nid>", "drupal_node"),
+        ("taxonomy/term/<int:tid>", "drupal_term"),
+        ("taxonomy/term/<int:tid>/feed", "drupal_term_feed"),
+        ("blog/<alias>", "drupal_blog"),
+        ("stressedtozest/<int:year>/<int:month>/<alias>", "drupal_post"),
+    ]:
+        yield Route([RoutePattern(route)], name, is_legacy=True)
+
+
+ROUTES = list(public_routes()) + list(legacy_routes())
 
 # --- Values ---------------------------------------------------------------------
 
@@ -73,7 +101,8 @@ JUNK = ["", "0", "-1", "00", "1.5", "1e9", "9" * 40, "9" * 5000, "\x00", "%00",
         "2024²", "٢٠٢٤",
         "\u202e", "\ufeff", "💥", "a" * 5000, "' OR 1=1 --", "<script>", "\r\n",
         "\\", "/", "//", "?", "#", "&", "="]  # fmt: skip
-KNOWN_SLUGS = ["hello-world", "second-post", "café", "sleep", "mindful-series"]
+KNOWN_SLUGS = ["hello-world", "second-post", "café", "sleep", "mindful-series",
+               "evening-talk", "past-talk", "old-draft"]  # fmt: skip
 
 
 def text_values():
@@ -188,18 +217,46 @@ headers = st.fixed_dictionaries(
 # --- The fuzzer -----------------------------------------------------------------
 
 
+# Old addresses stored as LegacyPath rows (numbers and slugs the strategies
+# above also produce, so fuzzed paths reach them too): to a post, to a draft
+# (stays 404), to a tag with Drupal's page numbers, to addresses with a query.
+STORED_ADDRESSES = {
+    "/node/1": {"post": "hello-world"},
+    "/blog/hello-world": {"post": "hello-world"},
+    "/stressedtozest/2020/03/second-post": {"post": "second-post"},
+    "/node/3": {"post": "old-draft"},
+    "/taxonomy/term/1": {"tag": "sleep", "drupal_pages": True},
+    "/category/tags/sleep-old": {"tag": "sleep", "drupal_pages": True},
+    "/blog/sleep": {"tag": "café", "drupal_pages": False},
+    "/node/2020": {"target": "/search/?q=sleep"},
+    "/node/2": {"target": "https://example.org/elsewhere?from=node"},
+}
+
+
 @pytest.fixture
 def content():
-    """Real posts, tags and a series, so fuzzed values also reach real pages."""
+    """Real posts, tags, a series, talks and old addresses, so fuzzed values
+    also reach real pages and real redirects."""
     series = Series.objects.create(title="A series", slug="mindful-series")
+    posts = {}
     for n, slug in enumerate(["hello-world", "second-post"]):
-        make_post(
+        posts[slug] = make_post(
             slug=slug,
             tags=["sleep", "café"],
             series=series,
             series_position=n + 1,
             published_at=timezone.make_aware(datetime(2020, 3, 1 + n)),
         )
+    posts["old-draft"] = make_draft(slug="old-draft")
+    make_talk(slug="evening-talk", tags=["sleep"], related_posts=[posts["hello-world"]])
+    make_talk(slug="past-talk", starts_at=timezone.make_aware(datetime(2020, 3, 2)))
+    for path, destination in STORED_ADDRESSES.items():
+        fields = dict(destination)
+        if "post" in fields:
+            fields["post"] = posts[fields["post"]]
+        if "tag" in fields:
+            fields["tag"] = Tag.objects.get(name=fields["tag"])
+        LegacyPath.objects.create(path=path, **fields)
 
 
 def assert_answers_without_crashing(client, method, url, extra):
@@ -213,7 +270,7 @@ def assert_answers_without_crashing(client, method, url, extra):
 def test_no_public_url_crashes(content, route):
     client = Client()
 
-    @FUZZ
+    @(LEGACY_FUZZ if route.is_legacy else FUZZ)
     @given(
         path=path_strategy(route),
         query=query_strings,
@@ -244,8 +301,47 @@ def test_arbitrary_paths_never_crash(content):
     check()
 
 
+def stored_address_variants():
+    """A stored old address as links in the wild write it: with a trailing
+    slash, in other letter case, percent-encoded, with /feed after it."""
+    return st.tuples(
+        st.sampled_from(sorted(STORED_ADDRESSES)),
+        st.sampled_from([str, str.upper, str.title, lambda p: quote(p, safe="")]),
+        st.sampled_from(["", "/", "/feed", "/feed/", "//", "/%00"]),
+    ).map(lambda t: "/" + t[1](t[0]).lstrip("/") + t[2])
+
+
+def test_stored_old_addresses_never_crash(content):
+    client = Client()
+
+    @LEGACY_FUZZ
+    @given(path=stored_address_variants(), query=query_strings)
+    def check(path, query):
+        url = f"{path}?{query}" if query else path
+        assert_answers_without_crashing(client, "get", url, {})
+
+    check()
+
+
+def test_the_fixture_reaches_talks_and_old_addresses(content):
+    """Else the fuzzer meets only 404s there."""
+    client = Client()
+    assert client.get("/talks/evening-talk/").status_code == 200
+    assert client.get("/talks/evening-talk.ics").status_code == 200
+    for path, destination in STORED_ADDRESSES.items():
+        expected = 404 if destination.get("post") == "old-draft" else 301
+        assert client.get(path).status_code == expected, path
+    assert client.get("/node/2020?page=1")["Location"] == "/search/?q=sleep&page=2"
+
+
 def test_the_route_list_covers_the_public_site():
     names = {route.name for route in ROUTES}
     assert {"list", "detail", "short", "tag", "tag_feed", "series", "archive_year",
-            "feed", "feed_atom", "legacy_rss", "robots_txt"} <= names  # fmt: skip
+            "feed", "feed_atom", "legacy_rss", "robots_txt", "security_txt",
+            "ics", "calendar", "drupal_node", "drupal_term",
+            "drupal_term_feed", "drupal_blog", "drupal_post"} <= names  # fmt: skip
+    drupal = [
+        r for r in ROUTES if r.name.startswith("drupal") and r.name[6:7].isdigit()
+    ]
+    assert len(drupal) == len(DRUPAL_ROUTES)
     assert not any(str(route).startswith("admin") for route in ROUTES)

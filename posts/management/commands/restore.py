@@ -1,7 +1,9 @@
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.management.base import BaseCommand, CommandError
 
-from hawkins_site.backup import BackupError, restore_backup
+from hawkins_site.backup import BackupError
 from hawkins_site.cache import bump_content_version
+from hawkins_site.restore import restore_backup
 
 
 class Command(BaseCommand):
@@ -24,7 +26,9 @@ class Command(BaseCommand):
     def handle(self, *args, archive, force, **options):
         try:
             manifest = restore_backup(archive, force=force)
-        except BackupError as error:
+        except (BackupError, SuspiciousFileOperation) as error:
+            # (backup.py turns the storage's refusals into BackupErrors that name
+            # the file; this catches any it did not foresee.)
             raise CommandError(str(error)) from error
         bump_content_version()  # pg_restore and loaddata send no signals
         rows = sum(manifest["counts"].values())
