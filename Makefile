@@ -18,7 +18,8 @@ TEST_ENV := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-not-a-secret} \
 # Production-like values for `check --deploy` (HTTPS on, debug off).
 DEPLOY_ENV := DJANGO_SECRET_KEY=deploy-check-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 	DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=true \
-	DJANGO_ALLOWED_HOSTS=www.example.org SITE_URL=https://www.example.org
+	DJANGO_ALLOWED_HOSTS=www.example.org SITE_URL=https://www.example.org \
+	SITE_SECURITY_CONTACT=mailto:security@example.org
 
 .PHONY: help install system-tools run test test-fast test-e2e lint format check bench clean db-fault-drill
 

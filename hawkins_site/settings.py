@@ -152,11 +152,21 @@ TEMPLATES = [
 
 # Embedded SQLite unless DATABASE_URL names a server (PostgreSQL in production and CI).
 # Persistent connections with health checks survive a database restart.
+def _database_config(url):
+    """DATABASE_URL as Django's settings; a malformed one stops start-up."""
+    try:
+        return dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True)
+    except (ValueError, dj_database_url.UnknownSchemeError):
+        raise SettingError(
+            "Set DATABASE_URL to a database URL such as "
+            "postgres://user@host:5432/name, or unset it for SQLite, "
+            f"not {url!r}."
+        ) from None
+
+
 DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
-        conn_max_age=600,
-        conn_health_checks=True,
+    "default": _database_config(
+        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

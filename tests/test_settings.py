@@ -78,6 +78,8 @@ def test_debug_runs_without_a_secret_key():
         ("SITE_URL", "https://example.org/blog", "Set SITE_URL to an origin"),
         ("DJANGO_DEBUG", "maybe", "Set DJANGO_DEBUG to true or false"),
         ("CACHE_URL", "memcached://x", "Set CACHE_URL to a redis:// URL"),
+        ("DATABASE_URL", "", "Set DATABASE_URL to a database URL"),
+        ("DATABASE_URL", "mysql//nohost", "Set DATABASE_URL to a database URL"),
     ],
 )
 def test_bad_values_stop_start_up_with_a_clear_sentence(name, value, message):
