@@ -116,3 +116,9 @@ def test_absolute_urls_rewrites_root_relative_urls_only():
         '<a href="relative/">two</a>'
     )
     assert absolute_urls("<p>No links.</p>", origin) == "<p>No links.</p>"
+
+
+@pytest.mark.parametrize("entity", ["&#2;", "&#3;", "&#x0B;", "&#x1F;", "&#xFFFE;"])
+def test_character_references_to_control_characters_are_dropped(entity):
+    """nh3 decodes references, so they are stripped after it as well as before."""
+    assert sanitize_html(f"<p>a{entity}b</p>") == "<p>ab</p>"

@@ -120,6 +120,14 @@ def test_snippets_are_escaped(client):
     assertContains(response, "tags carefully: <mark>sleep</mark>")
 
 
+def test_control_character_references_in_a_body_never_show_as_marks(client):
+    make_post(title="Markers", body="<p>Before &#2;sleep&#3; and &#3;after&#2;.</p>")
+    response = client.get("/search/", {"q": "sleep"})
+    (post,) = response.context["page"].object_list
+    assert "\x02" not in post.body_text and "\x03" not in post.body_text
+    assertContains(response, "Before <mark>sleep</mark> and after.")
+
+
 def test_query_cleaning():
     assert clean_query("  a \x00 b  ") == "a b"
     assert len(clean_query("y" * 5000)) == 200
