@@ -100,6 +100,30 @@ def test_contents_for_posts_with_three_headings_and_stable_anchors(client):
     assert post.body == first  # anchors survive later saves
 
 
+def test_non_latin_headings_get_anchors_of_their_own_words(client):
+    """Greek and CJK headings get ids from their text, not "h-section-2"; Latin
+    headings keep the ASCII ids they had ("Café culture" is still h-cafe-culture)."""
+    body = (
+        "<h2>Ψυχοθεραπεία</h2><p>a</p><h2>心理療法</h2><p>b</p>"
+        "<h3>Café culture</h3><p>c</p><h3>Self-compassion, 2nd part</h3><p>d</p>"
+        "<h3>!!!</h3><p>e</p>"
+    )
+    post = make_post(body=body)
+    assert [entry["id"] for entry in post.toc] == [
+        "h-ψυχοθεραπεία",
+        "h-心理療法",
+        "h-cafe-culture",
+        "h-self-compassion-2nd-part",
+        "h-section",
+    ]
+    page = client.get(post.get_absolute_url())
+    assertContains(page, '<h2 id="h-ψυχοθεραπεία">Ψυχοθεραπεία</h2>', html=True)
+    assertContains(page, '<a href="#h-心理療法">心理療法</a>', html=True)
+    first = post.body
+    post.save()
+    assert post.body == first  # stable across saves
+
+
 def test_no_contents_for_short_posts(client):
     post = make_post(body="<h2>One</h2><p>a</p><h2>Two</h2><p>b</p>")
     assertNotContains(client.get(post.get_absolute_url()), 'class="toc"')
