@@ -1,6 +1,6 @@
 from django.conf import settings
+from django.urls import NoReverseMatch
 
-from .params import requested_page
 from .reversing import cached_reverse
 
 # The site-wide links of base.html's header and footer, by URL name.
@@ -27,10 +27,26 @@ def site_links():
     return {name.replace(":", "_"): cached_reverse(name) for name in SITE_LINKS}
 
 
+def canonical_path(request):
+    """The page's own address: the resolved view reversed from its arguments, so
+    "/archive/02026/" is canonically "/archive/2026/", plus ?page=N (N > 1) only
+    where the view paginated (hawkins_site.pagination notes the page); other
+    query strings ("/series/x/?page=2", "?utm_source=…") are left out."""
+    path = request.path
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.url_name and not match.args:
+        try:
+            # Only what the path captured: a view's extra kwargs (the sitemaps
+            # view's dict of sitemaps) are not part of its address.
+            path = cached_reverse(match.view_name, **match.captured_kwargs)
+        except NoReverseMatch:
+            pass
+    page = getattr(request, "page_number", None)
+    return path + (f"?page={page}" if page and page > 1 else "")
+
+
 def site(request):
     """Site-wide names and links that base.html shows on every page."""
-    page = requested_page(request)
-    suffix = f"?page={page}" if page and page > 1 else ""
     return {
         "SITE_TITLE": settings.SITE_TITLE,
         "SITE_TAGLINE": settings.SITE_TAGLINE,
@@ -39,6 +55,5 @@ def site(request):
         "SITE_FACEBOOK_URL": settings.SITE_FACEBOOK_URL,
         "SITE_SECURITY_CONTACT": settings.SITE_SECURITY_CONTACT,
         "site_links": site_links(),
-        # The page's canonical address: the path on SITE_URL, page number kept.
-        "canonical_url": settings.SITE_URL + request.path + suffix,
+        "canonical_url": settings.SITE_URL + canonical_path(request),
     }

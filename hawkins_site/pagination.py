@@ -11,7 +11,8 @@ def paginate(request, object_list, per_page=PER_PAGE, allow_empty=True):
 
     A missing, non-numeric or non-positive ?page= means page 1; a page past the
     end is a 404, so search engines never index duplicates of the last page.
-    With allow_empty=False an empty list is a 404 too.
+    With allow_empty=False an empty list is a 404 too. The page number is
+    noted on the request for the canonical URL (context_processors.site).
     """
     number = requested_page(request)
     paginator = Paginator(object_list, per_page, allow_empty_first_page=allow_empty)
@@ -19,4 +20,5 @@ def paginate(request, object_list, per_page=PER_PAGE, allow_empty=True):
         raise Http404("Nothing to list here.")
     if number is None or number > paginator.num_pages:
         raise Http404("That page number is past the last page.")
+    request.page_number = number
     return paginator.page(number)

@@ -80,7 +80,7 @@ def sanitize_html(html):
     and URL schemes only; links get rel="noopener noreferrer"."""
     if not html:
         return ""
-    return nh3.clean(
+    clean = nh3.clean(
         strip_control_characters(html),
         attribute_filter=_check_cite,
         tags=ALLOWED_TAGS,
@@ -91,6 +91,10 @@ def sanitize_html(html):
         strip_comments=True,
         clean_content_tags={"script", "style", "template", "iframe", "object"},
     )
+    # nh3 decodes character references, so "&#2;" comes out as a raw control
+    # character: stripped again, for XML feeds and for search snippets (whose
+    # highlight markers are control characters).
+    return strip_control_characters(clean)
 
 
 # Elements that separate words: text on either side of them never runs together.
@@ -187,7 +191,7 @@ def add_heading_anchors(html):
     def anchor(match):
         tag, inner = match.group(1), match.group(2)
         text = plain_text(inner)
-        base = "h-" + (slugify(text)[:60].strip("-") or "section")
+        base = "h-" + (_heading_slug(text) or "section")
         ident, n = base, 1
         while ident in used:
             n += 1
@@ -197,6 +201,14 @@ def add_heading_anchors(html):
         return f'<{tag} id="{ident}">{inner}</{tag}>'
 
     return _HEADING.sub(anchor, html), toc
+
+
+def _heading_slug(text):
+    """ASCII slug when the text has Latin letters or digits (so "Café" stays
+    "cafe", as ids were made before), else a Unicode one: Greek or CJK headings
+    get ids of their own words instead of "section-2", "section-3"."""
+    slug = slugify(text)[:60].strip("-")
+    return slug or slugify(text, allow_unicode=True)[:60].strip("-")
 
 
 def reading_minutes(word_count):
@@ -249,3 +261,42 @@ def validate_editor_images(html):
     if problems := image_problems(sanitize_html(html), settings.SITE_URL):
         raise ValidationError(problems)
     return html
+
+
+# A start tag as nh3 writes it: every attribute value in double quotes (a quote
+# inside a value is written "&quot;"), so a value never ends early.
+_START_TAG = re.compile(r'<[a-zA-Z][a-zA-Z0-9]*(?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*\s*/?>')
+_QUOTED_ATTRIBUTE = re.compile(r'(\s)([^\s"\'>/=]+)="([^"]*)"')
+_URL_ATTRIBUTES = {"href", "src", "cite"}
+
+
+def _root_relative(url):
+    return url.startswith("/") and not url.startswith("//")
+
+
+def absolute_urls(html, origin):
+    """Sanitised `html` with root-relative href, src, cite and srcset URLs
+    ("/posts/…", "/media/…") made absolute on `origin`, for feeds: an RSS
+    description or JSON Feed item has no base URL, so a reader would resolve
+    them against its own address. Protocol-relative ("//host/…"), absolute
+    and path-relative URLs are left as they are."""
+    if not html or ('="/' not in html and "srcset" not in html):
+        return html  # most bodies: no regex work at all
+    origin = origin.rstrip("/")
+
+    def attribute(match):
+        space, name, value = match.groups()
+        lowered = name.lower()
+        if lowered in _URL_ATTRIBUTES and _root_relative(value):
+            value = origin + value
+        elif lowered == "srcset":
+            candidates = [c.strip() for c in value.split(",")]
+            value = ", ".join(
+                origin + c if _root_relative(c) else c for c in candidates if c
+            )
+        return f'{space}{name}="{value}"'
+
+    def tag(match):
+        return _QUOTED_ATTRIBUTE.sub(attribute, match.group(0))
+
+    return _START_TAG.sub(tag, html)

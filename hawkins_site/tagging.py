@@ -4,12 +4,45 @@ at once (issue #7).
 taggit's own prefetch (`prefetch_related("tags")`) builds a filtered queryset
 for every object it fills, even though none of them is ever run: on a page of
 ten teasers that cost more than rendering them. A `Prefetch` with `to_attr`
-fills a plain list instead, in the same single query."""
+fills a plain list instead, in the same single query.
+
+Every tag also gets a slug, whatever its name: taggit's slugify() turns "!!!"
+or "🙂" into "", and a tag without a slug has no page, so every page linking
+it (tag cloud, sitemap, posts, archives) would fail to build its address."""
 
 from django.db.models import Prefetch
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
+from django.utils.text import slugify
 from taggit.managers import _TaggableManager
+from taggit.models import Tag
 
 PREFETCHED = "prefetched_tags"
+FALLBACK_SLUG = "tag"
+
+
+def fallback_slug(tags):
+    """The first of "tag", "tag-2", "tag-3", … that no tag in `tags` (a Tag
+    manager or queryset) has taken."""
+    taken = set(
+        tags.filter(slug__startswith=FALLBACK_SLUG).values_list("slug", flat=True)
+    )
+    slug, n = FALLBACK_SLUG, 1
+    while slug in taken:
+        n += 1
+        slug = f"{FALLBACK_SLUG}-{n}"
+    return slug
+
+
+@receiver(pre_save, sender=Tag, dispatch_uid="hawkins_tag_has_a_slug")
+def give_the_tag_a_slug(sender, instance, **kwargs):
+    """A tag saved without a slug (taggit leaves it empty for names without
+    letters or digits) gets its name's Unicode slug, else a fallback_slug()."""
+    if (instance.slug or "").strip():
+        return
+    instance.slug = slugify(instance.name, allow_unicode=True) or fallback_slug(
+        Tag.objects.exclude(pk=instance.pk)
+    )
 
 
 def prefetch_tags():

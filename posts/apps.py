@@ -9,6 +9,7 @@ class PostsConfig(AppConfig):
         import reversion
         from taggit.models import Tag
 
+        from . import services  # noqa: F401  search text follows deleted tags
         from .models import Attachment, Post, Series, TaggedPost
 
         # What a post's history keeps: its row, its tag links (and the tags,

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from hawkins_site.feedtypes import Atom1Feed, Rss201rev2Feed
 from hawkins_site.links import absolute, media_url
+from hawkins_site.richtext import absolute_urls
 
 from .models import Post, Series, public_tags
 
@@ -72,10 +73,23 @@ def feed_image(post):
     return {"url": media_url(chosen["jpg"]), "bytes": chosen.get("jpg_bytes", 0)}
 
 
+class LegacyRssFeed(LatestPostsFeed):
+    """The site feed at the old Drupal address /rss.xml, where subscriptions
+    point: the same items, with its own address as atom:link rel="self"
+    (validators warn when a feed names another address as itself)."""
+
+    feed_url_name = "posts:legacy_rss"
+
+
 class LatestPostsAtomFeed(LatestPostsFeed):
+    """Atom: the whole body in <content>, the teaser in <summary>."""
+
     feed_type = Atom1Feed
     subtitle = LatestPostsFeed.description
     feed_url_name = "posts:feed_atom"
+
+    def item_extra_kwargs(self, item):
+        return {**super().item_extra_kwargs(item), "summary": item.teaser}
 
 
 class TagFeed(LatestPostsFeed):
@@ -135,7 +149,7 @@ def json_feed(request):
             "id": post.get_short_url(),
             "url": post.get_canonical_url(),
             "title": post.title,
-            "content_html": post.body,
+            "content_html": absolute_urls(post.body, settings.SITE_URL),
             "summary": post.teaser,
             "date_published": post.published_at.isoformat(),
             "date_modified": post.updated_at.isoformat(),

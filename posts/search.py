@@ -3,22 +3,32 @@
 PostgreSQL: the stored, weighted `search_vector` (title A, tags B, excerpt and
 body C, `english` configuration) queried with websearch syntax ("quoted
 phrases", -word, or), ranked, with highlighted snippets from ts_headline.
-SQLite (the embedded default): plain `icontains` matching, newest first, with
-snippets cut in Python. Both return the same public posts for simple queries."""
+SQLite (the embedded default): substring matching that ignores case in any
+script, with the same syntax, newest first, with snippets cut in Python. Both
+return the same public posts for simple queries, and nothing for a query that
+only excludes words."""
 
+import bisect
+import operator
 import re
+from functools import reduce
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Q
+from django.db.models.lookups import Contains
 
-from .models import Post, searchable
+from hawkins_site.sqlite import Casefold
+
+from .models import Post, TaggedPost, searchable
 
 MAX_QUERY_LENGTH = 200
 # Snippet highlight markers: control characters, escaped away on output and
 # turned into <mark> by the `highlight` template filter.
 START, STOP = "\x02", "\x03"
 _TERMS = re.compile(r'(-?)"([^"]+)"|(-?)(\S+)')
+_WORDY = re.compile(r"\w")
+_WORD = re.compile(r"\S+")
 
 
 def clean_query(raw):
@@ -38,6 +48,8 @@ def search_posts(query, *, tag=None, year=None):
         posts = posts.filter(tags=tag)
     if year is not None:
         posts = posts.filter(published_at__year=year)
+    if not has_wanted_terms(query):
+        return posts.none()
     if uses_postgres():
         search = SearchQuery(query, search_type="websearch", config="english")
         return (
@@ -62,51 +74,95 @@ def search_posts(query, *, tag=None, year=None):
     return _fallback(posts, query).defer("body", "search_vector", "toc")
 
 
-def parse_terms(query):
-    """([wanted], [unwanted]) terms: "quoted phrases" kept whole, -word excluded,
-    the word "or" ignored (the fallback matches every wanted term)."""
-    wanted, unwanted = [], []
+def parse_query(query):
+    """([[alternative, …], …], [unwanted]): every group must match (any one of
+    its alternatives), no unwanted term may. As websearch_to_tsquery reads it:
+    "quoted phrases" kept whole, -word excluded, and `or` between two wanted
+    terms joins them ("kindness or quokka sleep": (kindness or quokka) and
+    sleep); an `or` at either end or beside an excluded term is ignored. Terms
+    without a letter or digit ("&", "-") are dropped, as PostgreSQL drops them."""
+    groups, unwanted = [], []
+    joining = after_wanted = False
     for minus_phrase, phrase, minus_word, word in _TERMS.findall(query):
         term = (phrase or word).strip('"')
-        if not term or term.lower() == "or":
+        if word and term.lower() == "or":
+            joining = after_wanted
             continue
-        (unwanted if (minus_phrase or minus_word) else wanted).append(term)
-    return wanted, unwanted
+        if not _WORDY.search(term) or term.lower() == "or":
+            continue
+        if minus_phrase or minus_word:
+            unwanted.append(term)
+            after_wanted = False
+        elif joining:
+            groups[-1].append(term)
+            after_wanted = True
+        else:
+            groups.append([term])
+            after_wanted = True
+        joining = False
+    return groups, unwanted
+
+
+def parse_terms(query):
+    """([wanted], [unwanted]) terms, as parse_query() finds them, alternatives
+    flattened (for highlighting)."""
+    groups, unwanted = parse_query(query)
+    return [term for group in groups for term in group], unwanted
+
+
+def has_wanted_terms(query):
+    """False for a query that only excludes (-word): it finds nothing on either
+    database (PostgreSQL alone would return every post without the word)."""
+    return bool(parse_query(query)[0])
+
+
+def contains(field, term):
+    """`field` contains `term`, ignoring case in any script. An ASCII term keeps
+    the plain (indexable) icontains; others compare Unicode-casefolded text,
+    which SQLite's LIKE cannot (it folds ASCII letters only)."""
+    if term.isascii():
+        return Q(**{f"{field}__icontains": term})
+    return Q(Contains(Casefold(field), term.casefold()))
 
 
 def _matches(term):
+    tagged = TaggedPost.objects.filter(contains("tag__name", term))
     return (
-        Q(title__icontains=term)
-        | Q(excerpt__icontains=term)
-        | Q(body_text__icontains=term)
-        | Q(tags__name__icontains=term)
+        contains("title", term)
+        | contains("excerpt", term)
+        | contains("body_text", term)
+        | Q(pk__in=tagged.values("content_object"))
     )
 
 
 def _fallback(posts, query):
-    wanted, unwanted = parse_terms(query)
-    if not wanted:
-        return posts.none()
-    for term in wanted:
-        posts = posts.filter(pk__in=Post.objects.filter(_matches(term)).values("pk"))
+    groups, unwanted = parse_query(query)
+    for group in groups:
+        either = reduce(operator.or_, (_matches(term) for term in group))
+        posts = posts.filter(pk__in=Post.objects.filter(either).values("pk"))
     for term in unwanted:
         posts = posts.exclude(pk__in=Post.objects.filter(_matches(term)).values("pk"))
     return posts.order_by("-published_at", "-pk")
 
 
 def python_snippet(text, query, words=30):
-    """A snippet around the first wanted term, marked like ts_headline's."""
+    """A snippet around the first wanted term, marked like ts_headline's: whole
+    words of `text` cut by character offsets, so a match inside a word
+    ("self-compassion") stays joined to it."""
     wanted, _ = parse_terms(query)
-    lowered = text.lower()
-    found = [(lowered.find(t.lower()), t) for t in wanted if t.lower() in lowered]
-    if not found:
+    spans = [m.span() for m in _WORD.finditer(text)]
+    if not wanted or not spans:
         return " ".join(text.split()[:words])
-    position, _ = min(found)
-    before = text[:position].split()[-(words // 3) :]
-    after = text[position:].split()[: words - len(before)]
-    snippet = " ".join(before + after)
-    for term in wanted:
-        snippet = re.sub(
-            re.escape(term), lambda m: f"{START}{m.group(0)}{STOP}", snippet, flags=re.I
-        )
-    return snippet
+    pattern = re.compile(
+        "|".join(re.escape(t) for t in sorted(wanted, key=len, reverse=True)),
+        re.IGNORECASE,
+    )
+    found = pattern.search(text)
+    if found is None:
+        first = 0
+    else:
+        at = bisect.bisect_right([start for start, _ in spans], found.start()) - 1
+        first = max(0, at - words // 3)
+    last = min(len(spans), first + words) - 1
+    snippet = text[spans[first][0] : spans[last][1]]
+    return pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", snippet)

@@ -1,6 +1,9 @@
 """Work on tags that spans both apps (posts and talks carry the same tags)."""
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, pre_delete
+from django.dispatch import receiver
+from taggit.models import Tag
 
 from hawkins_site.cache import bump_content_version
 from talks.models import TaggedTalk
@@ -35,3 +38,26 @@ def merge_tags(keep, others):
             post.update_search_vector()  # tag names are part of it
         bump_content_version()  # update() sends no signals
     return len(retagged)
+
+
+# A deleted tag leaves its posts' search vectors (PostgreSQL) holding its name:
+# the tag links go by cascade, which no tag manager sees. However the tag is
+# deleted (the admin's delete page or action, merge_tags, code), its posts are
+# noted first and their vectors rebuilt once the links are gone. Connected in
+# PostsConfig.ready().
+
+
+@receiver(pre_delete, sender=Tag, dispatch_uid="hawkins_tag_deleting")
+def note_the_tags_posts(sender, instance, **kwargs):
+    if connection.vendor != "postgresql":
+        return  # no stored vectors: SQLite's search reads the tags as they are
+    instance._post_ids = list(
+        TaggedPost.objects.filter(tag=instance).values_list("content_object", flat=True)
+    )
+
+
+@receiver(post_delete, sender=Tag, dispatch_uid="hawkins_tag_deleted")
+def renew_the_posts_search_text(sender, instance, **kwargs):
+    post_ids = getattr(instance, "_post_ids", ())
+    for post in Post.objects.filter(pk__in=post_ids).only("pk"):
+        post.update_search_vector()  # tag names are part of it

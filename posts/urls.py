@@ -25,5 +25,5 @@ urlpatterns = [
     path("feed.json", feeds.json_feed, name="feed_json"),
     path("feed/atom/", feeds.LatestPostsAtomFeed(), name="feed_atom"),
     # The old Drupal site's feed: subscribers keep their subscription.
-    path("rss.xml", feeds.LatestPostsFeed(), name="legacy_rss"),
+    path("rss.xml", feeds.LegacyRssFeed(), name="legacy_rss"),
 ]

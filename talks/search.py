@@ -1,12 +1,17 @@
 """Talks for the site search (/search/), shown as a second group after posts.
 Talks are few, so their search vector is computed on the fly, with the same
-weights and configuration as posts (posts/search.py)."""
+weights and configuration as posts (posts/search.py). On SQLite the abstract is
+matched as plain text (hawkins_site.sqlite.HtmlText), not as its HTML."""
+
+import operator
+from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db.models import F, Q
+from django.db.models import F
 
+from hawkins_site.sqlite import HtmlText
 from posts.models import searchable
-from posts.search import parse_terms, uses_postgres
+from posts.search import contains, has_wanted_terms, parse_query, uses_postgres
 
 from .models import Talk
 
@@ -20,6 +25,8 @@ def search_talks(query, *, tag=None, year=None, limit=TALK_RESULTS):
         talks = talks.filter(tags=tag)
     if year is not None:
         talks = talks.filter(starts_at__year=year)
+    if not has_wanted_terms(query):
+        return talks.none()
     if uses_postgres():
         search = SearchQuery(query, search_type="websearch", config="english")
         vector = (
@@ -38,21 +45,20 @@ def search_talks(query, *, tag=None, year=None, limit=TALK_RESULTS):
             .filter(document=search)
             .order_by("-rank", "-starts_at")[:limit]
         )
-    wanted, unwanted = parse_terms(query)
-    if not wanted:
-        return talks.none()
-    for term in wanted:
-        talks = talks.filter(_matches(term))
+    groups, unwanted = parse_query(query)
+    talks = talks.alias(abstract_text=HtmlText("abstract"))
+    for group in groups:
+        talks = talks.filter(reduce(operator.or_, map(_matches, group)))
     for term in unwanted:
         talks = talks.exclude(_matches(term))
     return talks.order_by("-starts_at")[:limit]
 
 
 def _matches(term):
-    return (
-        Q(title__icontains=term)
-        | Q(event_name__icontains=term)
-        | Q(venue__icontains=term)
-        | Q(city__icontains=term)
-        | Q(abstract__icontains=term)
+    return reduce(
+        operator.or_,
+        (
+            contains(field, term)
+            for field in ("title", "event_name", "venue", "city", "abstract_text")
+        ),
     )

@@ -1,6 +1,7 @@
 import pytest
 
 from hawkins_site.richtext import (
+    absolute_urls,
     plain_text,
     sanitize_html,
     teaser_from_html,
@@ -97,3 +98,27 @@ def test_plain_text_joins_inline_elements_and_separates_blocks():
     html = "<p>It is not <em>self-pity</em>, which</p><ul><li>One</li><li>Two</li></ul>"
     assert plain_text(html) == "It is not self-pity, which One Two"
     assert plain_text("<p>a<br>b</p><h2>Head</h2>ing") == "a b Head ing"
+
+
+def test_absolute_urls_rewrites_root_relative_urls_only():
+    origin = "https://blog.example.org"
+    html = (
+        '<img src="/a.jpg" srcset="/a-480.jpg 480w, //cdn.example.net/b.jpg 960w, '
+        'https://x.example/c.jpg 2x" alt="A title=&quot;/x&quot;">'
+        '<a title="src=" href="/p/1/">one</a><a href="relative/">two</a>'
+    )
+    assert absolute_urls(html, origin + "/") == (
+        '<img src="https://blog.example.org/a.jpg" '
+        'srcset="https://blog.example.org/a-480.jpg 480w, '
+        '//cdn.example.net/b.jpg 960w, https://x.example/c.jpg 2x" '
+        'alt="A title=&quot;/x&quot;">'
+        '<a title="src=" href="https://blog.example.org/p/1/">one</a>'
+        '<a href="relative/">two</a>'
+    )
+    assert absolute_urls("<p>No links.</p>", origin) == "<p>No links.</p>"
+
+
+@pytest.mark.parametrize("entity", ["&#2;", "&#3;", "&#x0B;", "&#x1F;", "&#xFFFE;"])
+def test_character_references_to_control_characters_are_dropped(entity):
+    """nh3 decodes references, so they are stripped after it as well as before."""
+    assert sanitize_html(f"<p>a{entity}b</p>") == "<p>ab</p>"

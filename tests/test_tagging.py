@@ -74,3 +74,75 @@ def test_every_surface_lists_tags_a_to_z(client):
     assert [c.text for c in rss.findall("channel/item/category")] == A_TO_Z
     feed = json.loads(client.get("/feed.json").content)
     assert feed["items"][0]["tags"] == A_TO_Z
+
+
+# --- Every tag has a slug ---------------------------------------------------------
+
+
+def test_tags_without_letters_or_digits_get_a_slug():
+    from taggit.models import Tag
+
+    post = make_post(tags=["!!!", "🙂", "Ψυχή", "sleep"])
+    slugs = {tag.name: tag.slug for tag in Tag.objects.all()}
+    assert slugs == {"!!!": "tag", "🙂": "tag-2", "Ψυχή": "ψυχή", "sleep": "sleep"}
+    post.tags.add("???")
+    assert Tag.objects.get(name="???").slug == "tag-3"
+
+
+def test_tags_without_slugs_are_given_one_by_the_migration():
+    import importlib
+
+    from django.apps import apps
+    from taggit.models import Tag
+
+    make_post(tags=["!!!", "🙂"])
+    # As taggit saved the first such tag (a second got "_1": slugs are unique).
+    Tag.objects.filter(name="🙂").update(slug="")
+    migration = importlib.import_module("posts.migrations.0008_tags_without_slugs")
+    migration.give_tags_slugs(apps, None)
+    assert Tag.objects.get(name="🙂").slug == "tag-2"
+    assert not Tag.objects.filter(slug="").exists()
+
+
+def test_posts_tagged_without_letters_or_digits_have_working_pages(
+    admin_client, no_page_cache
+):
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from django.utils import timezone
+    from taggit.models import Tag
+
+    from tests.factories import EMPTY_INLINES
+
+    published_at = timezone.now() - timedelta(days=2)
+    make_post(slug="by-code", tags=["!!!"], published_at=published_at)
+    by_form = make_post(slug="by-form", published_at=published_at)
+    local = timezone.localtime(published_at)
+    data = {
+        "title": by_form.title, "slug": by_form.slug, "body": by_form.body,
+        "excerpt": "", "tags": '"🙂", "!!!"', "status": "published",
+        "published_at_0": local.strftime("%Y-%m-%d"),
+        "published_at_1": local.strftime("%H:%M:%S"),
+        **EMPTY_INLINES,
+    }  # fmt: skip
+    response = admin_client.post(
+        reverse("admin:posts_post_change", args=[by_form.pk]), data
+    )
+    assert response.status_code == 302
+    assert sorted(t.name for t in by_form.tags.all()) == ["!!!", "🙂"]
+    assert not Tag.objects.filter(slug="").exists()
+    admin_client.logout()
+    client = admin_client
+    paths = ["/", "/tags/", "/sitemap.xml", f"/archive/{local.year}/",
+             "/posts/by-code/", "/posts/by-form/", "/search/?q=post",
+             "/feed/", "/feed/atom/", "/feed.json"]  # fmt: skip
+    for tag in Tag.objects.all():
+        paths += [f"/tags/{tag.slug}/", f"/tags/{tag.slug}/feed/"]
+    for path in paths:
+        assert client.get(path).status_code == 200, path
+    cloud = client.get("/tags/")
+    assertContains(cloud, 'href="/tags/tag/"')
+    assertContains(cloud, 'href="/tags/tag-2/"')
+    page = client.get("/tags/tag-2/")
+    assert [p.slug for p in page.context["page"].object_list] == ["by-form"]

@@ -52,7 +52,9 @@ def feed_item_html(xml_bytes):
     parts = [item.findtext("description", "") for item in root.iter("item")]
     for entry in root.iter(f"{ATOM}entry"):
         for tag in ("summary", "content"):
-            if (element := entry.find(f"{ATOM}{tag}")) is not None:
+            element = entry.find(f"{ATOM}{tag}")
+            # type="text" (the default) is shown as text, never parsed as HTML.
+            if element is not None and element.get("type", "text") == "html":
                 parts.append(element.text or "")
     return parts
 

@@ -1,6 +1,8 @@
+import json
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 
+import html5lib
 import pytest
 from django.utils import timezone
 from django.utils.http import http_date
@@ -56,14 +58,91 @@ def test_atom_feed_has_published_and_updated_dates(client):
     assert published == post.published_at
     assert updated == post.updated_at
     assert entry.findtext(f"{ATOM}author/{ATOM}name") == "Dr Hawkins"
-    assert entry.findtext(f"{ATOM}summary") == post.body
 
 
-def test_old_drupal_feed_address_serves_the_same_feed(client):
+def test_atom_entries_carry_the_body_as_content_and_the_teaser_as_summary(client):
+    body = "<p>First paragraph, the teaser.</p><p>" + "More text. " * 200 + "</p>"
+    post = make_post(slug="atom-content", body=body)
+    root = ET.fromstring(client.get("/feed/atom/").content)
+    (entry,) = root.findall(f"{ATOM}entry")
+    content = entry.find(f"{ATOM}content")
+    assert content is not None and content.get("type") == "html"
+    assert content.text == post.body  # the whole body, not a teaser
+    (summary,) = entry.findall(f"{ATOM}summary")
+    assert summary.get("type") == "text"
+    assert summary.text == post.teaser == "First paragraph, the teaser."
+
+
+def test_old_drupal_feed_address_serves_the_same_feed_naming_itself(client):
+    """/rss.xml is /feed/ item for item; only its atom:link rel="self" names
+    the address it was fetched from (validators warn otherwise)."""
     make_post(tags=["Sleep"])
     make_post()
-    assert client.get("/rss.xml").content == client.get("/feed/").content
-    assert client.get("/rss.xml").status_code == 200
+    legacy, current = client.get("/rss.xml"), client.get("/feed/")
+    assert legacy.status_code == 200
+    self_link = f"channel/{ATOM}link[@rel='self']"
+    legacy_root, current_root = (ET.fromstring(r.content) for r in (legacy, current))
+    assert legacy_root.find(self_link).get("href") == f"{SITE}/rss.xml"
+    assert current_root.find(self_link).get("href") == f"{SITE}/feed/"
+    for root in (legacy_root, current_root):
+        channel = root.find("channel")
+        channel.remove(root.find(self_link))
+    assert ET.tostring(legacy_root) == ET.tostring(current_root)
+    assert len(legacy_root.findall("channel/item")) == 2
+
+
+# Root-relative links and images, as the editor writes them, and links that must
+# stay as they are.
+RELATIVE_BODY = (
+    '<p>See <a href="/posts/other/">the other post</a> and '
+    '<a href="/tags/sleep/?page=2&amp;x=1">a tag</a>, '
+    '<a href="//cdn.example.net/x">a protocol-relative link</a>, '
+    '<a href="https://elsewhere.example/a">another site</a> and '
+    '<a href="#h-notes">a section</a>.</p>'
+    '<figure class="image"><img src="/media/uploads/2025/01/chart.png" alt="Chart">'
+    "</figure>"
+    '<blockquote cite="/posts/source/"><p>Quoted.</p></blockquote>'
+    '<p>Text that only looks like markup: href="/not-a-link".</p>'
+)
+EXPECTED_URLS = [
+    f"{SITE}/posts/other/",
+    f"{SITE}/tags/sleep/?page=2&x=1",
+    "//cdn.example.net/x",
+    "https://elsewhere.example/a",
+    "#h-notes",
+    f"{SITE}/media/uploads/2025/01/chart.png",
+    f"{SITE}/posts/source/",
+]
+
+
+def urls_in(html):
+    """Every href, src and cite of an HTML fragment, read by an HTML parser."""
+    fragment = html5lib.parseFragment(
+        html, treebuilder="etree", namespaceHTMLElements=False
+    )
+    return [
+        element.get(name)
+        for element in fragment.iter()
+        for name in ("href", "src", "cite")
+        if element.get(name) is not None
+    ]
+
+
+def test_feed_bodies_carry_absolute_links_and_images(client):
+    from posts.models import Series
+
+    series = Series.objects.create(title="Notes", slug="notes")
+    make_post(slug="relative", body=RELATIVE_BODY, tags=["Sleep"], series=series)
+    for path in ["/feed/", "/rss.xml", "/tags/sleep/feed/", "/series/notes/feed/"]:
+        _, (item,) = rss_items(client.get(path))
+        description = item.findtext("description")
+        assert urls_in(description) == EXPECTED_URLS, path
+        assert 'href="/not-a-link"' in description  # text is left alone
+    root = ET.fromstring(client.get("/feed/atom/").content)
+    content = root.find(f"{ATOM}entry/{ATOM}content").text
+    assert urls_in(content) == EXPECTED_URLS
+    (item,) = json.loads(client.get("/feed.json").content)["items"]
+    assert urls_in(item["content_html"]) == EXPECTED_URLS
 
 
 def test_tag_feed_lists_only_that_tags_posts(client):

@@ -120,6 +120,16 @@ def test_snippets_are_escaped(client):
     assertContains(response, "tags carefully: <mark>sleep</mark>")
 
 
+def test_control_character_references_in_a_body_never_show_as_marks(client):
+    make_post(title="Markers", body="<p>Before &#2;sleep&#3; and &#3;after&#2;.</p>")
+    response = client.get("/search/", {"q": "sleep"})
+    (post,) = response.context["page"].object_list
+    assert "\x02" not in post.body_text and "\x03" not in post.body_text
+    # (ts_headline leaves out the final full stop.)
+    assertContains(response, "Before <mark>sleep</mark> and after")
+    assertContains(response, "<mark>", count=1)
+
+
 def test_query_cleaning():
     assert clean_query("  a \x00 b  ") == "a b"
     assert len(clean_query("y" * 5000)) == 200
@@ -230,3 +240,88 @@ def test_odd_year_filters_are_ignored(client, year):
     response = client.get("/search/", {"q": "sleep", "year": year})
     assert response.status_code == 200
     assert response.context["year"] is None
+
+
+# --- Both databases agree ---------------------------------------------------------
+
+sqlite_only = pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="snippets cut in Python are the SQLite fallback's; PostgreSQL uses "
+    "ts_headline",
+)
+
+
+def test_non_ascii_queries_ignore_case(client):
+    make_post(title="Ψυχοθεραπεία στην πράξη", body="<p>Text.</p>")
+    make_post(title="Body only", body="<p>Η ΨΥΧΟΘΕΡΑΠΕΊΑ βοηθά.</p>")
+    make_post(title="Tag only", body="<p>Plain.</p>", tags=["Ψυχοθεραπεία"])
+    make_post(title="Unrelated", body="<p>Nothing here.</p>", tags=["Sleep"])
+    found = sorted(results(client, q="ψυχοθεραπεία")[1])
+    assert found == ["Body only", "Tag only", "Ψυχοθεραπεία στην πράξη"]
+    assert results(client, q="ψυχοθεραπεία -ΒΟΗΘΆ")[1] != []
+    assert "Body only" not in results(client, q="ψυχοθεραπεία -βοηθά")[1]
+
+
+def test_or_between_words_means_either(client):
+    make_post(title="On kindness", body="<p>Small acts at night.</p>")
+    make_post(title="Quokkas", body="<p>A quokka smiles at night.</p>")
+    make_post(title="Neither", body="<p>Sleep.</p>")
+    assert sorted(results(client, q="kindness or quokka")[1]) == [
+        "On kindness",
+        "Quokkas",
+    ]
+    assert sorted(results(client, q="kindness OR quokka night")[1]) == [
+        "On kindness",
+        "Quokkas",
+    ]
+    assert results(client, q="kindness or quokka -smiles")[1] == ["On kindness"]
+    assert results(client, q="or kindness or")[1] == ["On kindness"]
+
+
+def test_a_query_that_only_excludes_finds_nothing(client):
+    make_post(title="Has it", body="<p>The word pagetest is here.</p>")
+    make_post(title="Lacks it", body="<p>Something else.</p>")
+    make_talk(title="A talk", slug="a-talk")
+    response, titles = results(client, q="-pagetest")
+    assert titles == []
+    assert response.context["talks"] == []
+    assertContains(response, "No posts found")
+    assertContains(response, "Try fewer or different words")
+
+
+def test_talk_abstracts_are_searched_as_text_not_markup(client):
+    make_talk(
+        title="A seminar",
+        slug="seminar",
+        abstract='<p><strong>Bold</strong> claims, <a href="https://quokka.example/'
+        'hidden">a linked word</a>.</p>',
+    )
+    for markup in ["strong", "noopener", "quokka", "href"]:
+        response = client.get("/search/", {"q": markup})
+        assert response.context["talks"] == [], markup
+    assert [t.title for t in client.get("/search/", {"q": "linked"}).context["talks"]]
+    bold = client.get("/search/", {"q": "bold"}).context["talks"]
+    assert [t.title for t in bold] == ["A seminar"]
+
+
+def test_python_snippets_cut_whole_words():
+    from posts.search import START, STOP, python_snippet
+
+    text = "Words before. " * 20 + "On self-compassion and Self-Compassion. " * 10
+    snippet = python_snippet(text, "compassion")
+    # Ten words before the word of the first match (the 42nd), thirty in all.
+    expected = " ".join(text.split()[31:61])
+    for word in ("compassion", "Compassion"):
+        expected = expected.replace(word, f"{START}{word}{STOP}")
+    assert snippet == expected
+    assert f"self-{START}compassion{STOP}" in snippet
+    assert python_snippet("Ψυχοθεραπεία σήμερα", "ψυχοθεραπεία") == (
+        f"{START}Ψυχοθεραπεία{STOP} σήμερα"
+    )
+
+
+@sqlite_only
+def test_sqlite_snippets_keep_words_whole(client):
+    make_post(title="Kind", body="<p>Practise self-compassion daily.</p>")
+    response = client.get("/search/", {"q": "compassion"})
+    assertContains(response, "Practise self-<mark>compassion</mark> daily.")

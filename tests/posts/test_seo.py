@@ -100,6 +100,30 @@ def test_contents_for_posts_with_three_headings_and_stable_anchors(client):
     assert post.body == first  # anchors survive later saves
 
 
+def test_non_latin_headings_get_anchors_of_their_own_words(client):
+    """Greek and CJK headings get ids from their text, not "h-section-2"; Latin
+    headings keep the ASCII ids they had ("Café culture" is still h-cafe-culture)."""
+    body = (
+        "<h2>Ψυχοθεραπεία</h2><p>a</p><h2>心理療法</h2><p>b</p>"
+        "<h3>Café culture</h3><p>c</p><h3>Self-compassion, 2nd part</h3><p>d</p>"
+        "<h3>!!!</h3><p>e</p>"
+    )
+    post = make_post(body=body)
+    assert [entry["id"] for entry in post.toc] == [
+        "h-ψυχοθεραπεία",
+        "h-心理療法",
+        "h-cafe-culture",
+        "h-self-compassion-2nd-part",
+        "h-section",
+    ]
+    page = client.get(post.get_absolute_url())
+    assertContains(page, '<h2 id="h-ψυχοθεραπεία">Ψυχοθεραπεία</h2>', html=True)
+    assertContains(page, '<a href="#h-心理療法">心理療法</a>', html=True)
+    first = post.body
+    post.save()
+    assert post.body == first  # stable across saves
+
+
 def test_no_contents_for_short_posts(client):
     post = make_post(body="<h2>One</h2><p>a</p><h2>Two</h2><p>b</p>")
     assertNotContains(client.get(post.get_absolute_url()), 'class="toc"')
@@ -202,6 +226,104 @@ def test_every_public_page_has_description_canonical_and_og(client, path):
         e.get("href") for e in document.iter("link") if e.get("rel") == "canonical"
     ]
     assert canonical == [f"{SITE}{path}"]
+
+
+def canonical(response):
+    document = parse(response)
+    links = [
+        e.get("href") for e in document.iter("link") if e.get("rel") == "canonical"
+    ]
+    assert len(links) == 1
+    assert list(meta(document, "og:url")) == links
+    return links[0]
+
+
+def test_canonical_url_is_the_views_own_address_not_the_request_path(client):
+    from posts.models import Series
+
+    tz = timezone.get_current_timezone()
+    series = Series.objects.create(title="S", slug="s")
+    for n in range(11):
+        when = timezone.datetime(2025, 3, 1 + n, tzinfo=tz)
+        make_post(tags=["Sleep"], series=series, series_position=n + 1,
+                  published_at=when)  # fmt: skip
+    cases = {
+        "/archive/02025/": "/archive/2025/",
+        "/archive/2025/?page=2": "/archive/2025/?page=2",
+        "/archive/2025/?page=1": "/archive/2025/",
+        "/series/s/?page=2": "/series/s/",  # not paginated: page 2 is page 1
+        "/tags/sleep/?page=2&utm_source=x": "/tags/sleep/?page=2",
+        "/tags/sleep/?utm_source=x": "/tags/sleep/",
+        "/?page=abc": "/",
+        "/?page=2": "/?page=2",
+        "/tags/?page=2": "/tags/",
+    }
+    for path, expected in cases.items():
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert canonical(response) == f"{SITE}{expected}", path
+
+
+def test_list_pages_have_their_own_title_and_description(client):
+    from posts.models import Series
+
+    tz = timezone.get_current_timezone()
+    series = Series.objects.create(title="Sleep, week by week", slug="weeks")
+    make_post(tags=["Sleep"], series=series, series_position=1,
+              published_at=timezone.datetime(2025, 3, 1, tzinfo=tz))  # fmt: skip
+    site_title, tagline = (
+        "Stressed to Zest",
+        next(meta(parse(client.get("/")), "og:description")),
+    )
+    titles = {
+        "/tags/": "Tags",
+        "/series/": "Series",
+        "/series/weeks/": "Sleep, week by week",
+        "/archive/": "Archive",
+        "/archive/2025/": "Posts from 2025",
+        "/tags/sleep/": "Posts tagged “Sleep”",
+        "/search/?q=sleep": "Search",
+    }
+    descriptions = set()
+    for path, title in titles.items():
+        document = parse(client.get(path))
+        assert list(meta(document, "og:title")) == [title], path
+        assert list(meta(document, "twitter:title")) == [title], path
+        [description] = meta(document, "description")
+        assert list(meta(document, "og:description")) == [description], path
+        assert description not in (tagline, site_title), path
+        assert site_title in description, path
+        descriptions.add(description)
+    assert len(descriptions) == len(titles)
+
+
+@pytest.mark.parametrize("path", ["/", "/tags/", "/series/s/", "/archive/2025/",
+                                  "/search/?q=x", "/posts/pic/",
+                                  "/posts/drawn/"])  # fmt: skip
+def test_every_og_image_has_a_twitter_image_and_alt_text(client, path):
+    from posts.models import Series
+
+    tz = timezone.get_current_timezone()
+    series = Series.objects.create(title="S", slug="s")
+    when = timezone.datetime(2025, 3, 1, tzinfo=tz)
+    make_post(slug="pic", series=series, published_at=when,
+              featured_image=ContentFile(images.jpeg((1600, 900)), name="pic.jpg"),
+              featured_image_alt="A heron on one leg")  # fmt: skip
+    make_post(slug="drawn", title="Drawn card", published_at=when)
+    document = parse(client.get(path))
+    [image] = meta(document, "og:image")
+    assert list(meta(document, "twitter:image")) == [image]
+    [alt] = meta(document, "og:image:alt")
+    assert list(meta(document, "twitter:image:alt")) == [alt]
+    site_card = (
+        "Stressed to Zest: Mindfulness, compassion and the therapeutic "
+        "relationship: notes from an Edinburgh doctor and psychotherapist"
+    )
+    expected = {
+        "/posts/pic/": "A heron on one leg",
+        "/posts/drawn/": "Drawn card",
+    }.get(path, site_card)
+    assert alt == expected
 
 
 def test_opensearch_description(client):

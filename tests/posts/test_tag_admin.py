@@ -190,3 +190,29 @@ def test_a_tag_with_old_addresses_cannot_be_deleted_silently(admin_client, clien
     assertContains(response, "/taxonomy/term/5")  # named as what blocks it
     assert Tag.objects.filter(pk=tag.pk).exists()
     assert_moved(client, "/taxonomy/term/5", "/tags/sleep/")
+
+
+@postgres_only
+@pytest.mark.parametrize("how", ["code", "admin delete page", "admin action"])
+def test_deleting_a_tag_takes_it_out_of_its_posts_search_text(admin_client, how):
+    post = make_post(title="Untitled", body="<p>Text.</p>", tags=["Equanimity", "Calm"])
+    other = make_post(title="Other", body="<p>Text.</p>", tags=["Equanimity"])
+    tag = Tag.objects.get(name="Equanimity")
+    assert Post.objects.filter(search_vector="equanimity").count() == 2
+    if how == "code":
+        tag.delete()
+    elif how == "admin delete page":
+        url = reverse("admin:taggit_tag_delete", args=[tag.pk])
+        assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    else:
+        url = reverse("admin:taggit_tag_changelist")
+        data = {
+            "action": "delete_selected",
+            "_selected_action": [tag.pk],
+            "post": "yes",
+        }
+        assert admin_client.post(url, data).status_code == 302
+    assert not Tag.objects.filter(name="Equanimity").exists()
+    assert not Post.objects.filter(search_vector="equanimity").exists()
+    assert Post.objects.filter(pk=post.pk, search_vector="calm").exists()
+    assert Post.objects.filter(pk=other.pk, search_vector="text").exists()

@@ -67,6 +67,28 @@ def test_talks_rss_carries_date_place_and_abstract(client):
     assert item.findtext("pubDate")
 
 
+def test_talks_rss_abstract_links_and_images_are_absolute(client):
+    import html5lib
+
+    make_talk(
+        abstract='<p>Read <a href="/posts/background/">the background</a>.</p>'
+        '<p><img src="/media/uploads/2030/01/room.jpg" alt="The room"></p>'
+        '<p><a href="//cdn.example.net/map">Map</a></p>'
+    )
+    _, (item,) = rss_items(client.get("/talks/feed/"))
+    fragment = html5lib.parseFragment(
+        item.findtext("description"), treebuilder="etree", namespaceHTMLElements=False
+    )
+    urls = [
+        e.get("href") or e.get("src") for e in fragment.iter() if e.tag in ("a", "img")
+    ]
+    assert urls == [
+        f"{SITE}/posts/background/",
+        f"{SITE}/media/uploads/2030/01/room.jpg",
+        "//cdn.example.net/map",
+    ]
+
+
 def test_talks_rss_is_newest_announced_first_and_says_when_cancelled(client, travel):
     make_talk(title="Announced first", starts_at=days(30))
     travel(timedelta(minutes=1))
