@@ -81,7 +81,7 @@ if SITE_SECURITY_CONTACT and not re.fullmatch(
     r"mailto:[^@\s]+@[^@\s]+\.[^@\s]+|https://[^/\s]+\.[^/\s]+(/\S*)?",
     SITE_SECURITY_CONTACT,
 ):
-    raise ImproperlyConfigured(
+    raise SettingError(
         "Set SITE_SECURITY_CONTACT to a mailto: or https:// address, not "
         f"{SITE_SECURITY_CONTACT!r}."
     )
