@@ -123,6 +123,7 @@ def test_restore_into_a_brand_new_database(demo, tmp_path):
                 "DATABASE_URL": url,
                 "MEDIA_ROOT": str(media),
                 "DJANGO_SECRET_KEY": "restore-test",
+                "SITE_URL": "https://www.example.org",  # a production server's
             }
         )
         restore = subprocess.run(
