@@ -1,5 +1,6 @@
 """The author's desk: featured images, downloads, series, revisions, preview."""
 
+import io
 import json
 import xml.etree.ElementTree as ET
 from datetime import timedelta
@@ -7,12 +8,15 @@ from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 from reversion.models import Version
 
+from hawkins_site.revisions import save_version
 from posts.models import Attachment, Post, Series
 from tests import images
 from tests.factories import EMPTY_INLINES, make_draft, make_post, make_scheduled
@@ -364,6 +368,41 @@ def test_a_deleted_post_can_be_recovered(admin_client):
     )
     assert response.status_code == 302
     assert Post.objects.get().body == "<p>Years of work.</p>"
+
+
+def test_compare_shows_what_the_author_edits_with_london_times(admin_client):
+    post = make_draft(body="<p>One.</p>")
+    admin_client.post(
+        reverse("admin:posts_post_change", args=[post.pk]),
+        form_data(title=post.title, slug=post.slug, body="<p>One.</p>"),
+    )
+    save_in_admin(
+        admin_client,
+        post,
+        body="<h2>Part</h2><p>Two more words.</p>",
+        status="published",
+        published_at_0="2026-07-01",  # entered in Edinburgh time (BST)
+        published_at_1="09:00:00",
+    )
+    newer, older = Version.objects.get_for_object(post)[:2]
+    response = admin_client.get(
+        reverse("admin:posts_post_compare", args=[post.pk]),
+        {"a": older.pk, "b": newer.pk},
+    )
+    labels = [label for label, _ in response.context["diffs"]]
+    # No word count, plain text, contents, teaser or "last updated".
+    assert labels == ["body", "status", "published at"]
+    assertContains(response, "1&nbsp;July&nbsp;2026,&nbsp;09:00&nbsp;BST")
+    assertContains(response, '<span class="diff_add">Published</span>')
+    assertNotContains(response, "+00:00")
+
+
+def test_save_version_keeps_a_version_for_code_outside_the_admin():
+    post = make_post(body="<p>Imported.</p>")
+    save_version(post, "Imported from Drupal")
+    version = Version.objects.get_for_object(post).get()
+    assert version.revision.get_comment() == "Imported from Drupal"
+    assert version.field_dict["body"] == "<p>Imported.</p>"
 
 
 # --- Preview and publishing -----------------------------------------------------
