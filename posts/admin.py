@@ -1,3 +1,5 @@
+import logging
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
@@ -9,7 +11,11 @@ from taggit.forms import TagWidget
 from taggit.models import Tag
 
 from hawkins_site.admin_filters import year_filter
-from hawkins_site.images import clean_image_file
+from hawkins_site.images import (
+    clean_image_file,
+    featured_image_problem,
+    render_renditions,
+)
 from hawkins_site.revisions import CompareVersionsMixin
 from hawkins_site.richtext import validate_editor_images
 from hawkins_site.tagging import prefetch_tags
@@ -18,6 +24,8 @@ from . import tag_admin  # noqa: F401  (registers the tags' admin)
 from .legacy_admin import LegacyPathInline
 from .models import Attachment, Post, Series
 from .redirects import record_moved_slug, record_old_slug
+
+logger = logging.getLogger(__name__)
 
 
 class TagAutocompleteWidget(TagWidget):
@@ -74,7 +82,21 @@ class PostAdminForm(forms.ModelForm):
         image = self.cleaned_data.get("featured_image")
         if isinstance(image, UploadedFile):
             # Verified and re-encoded (no EXIF location), stored under a new name.
-            content, _ = clean_image_file(image, folder="featured")
+            content, clean = clean_image_file(image, folder="featured")
+            if problem := featured_image_problem(clean.width, clean.height):
+                raise forms.ValidationError(problem, code="shape")
+            try:
+                # Cut now, so a picture that cannot be cut is refused here;
+                # Post.save() stores these (and nothing if the form fails).
+                self.instance.pending_renditions = render_renditions(clean.content)
+            except Exception as error:
+                logger.exception("Renditions of %s failed", image.name)
+                raise forms.ValidationError(
+                    "This picture could not be resized for the site's pages. "
+                    "Open it in a photo editor, export it again as JPEG or PNG "
+                    "and upload that.",
+                    code="renditions",
+                ) from error
             return content
         return image
 

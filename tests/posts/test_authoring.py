@@ -173,6 +173,82 @@ def test_database_refuses_an_image_without_alt():
         Post.objects.filter(pk=post.pk).update(featured_image="featured/x.jpg")
 
 
+@pytest.mark.parametrize(
+    ("size", "shape"),
+    [((1000, 18000), "too tall"), ((12000, 3), "too wide")],
+)
+def test_featured_image_of_an_absurd_shape_is_refused_plainly(
+    admin_client, settings, size, shape
+):
+    response = admin_client.post(
+        reverse("admin:posts_post_add"),
+        form_data(
+            featured_image=SimpleUploadedFile(
+                "strip.png", images.encoded(Image.new("L", size, 200))
+            ),
+            featured_image_alt="A strip",
+        ),
+    )
+    assert response.status_code == 200
+    assertContains(response, f"{shape} for a featured image")
+    assert not Post.objects.exists()
+    assert files_under(settings.MEDIA_ROOT, "") == []
+
+
+def test_a_tall_featured_image_within_ten_to_one_is_cut(admin_client):
+    response = admin_client.post(
+        reverse("admin:posts_post_add"),
+        form_data(
+            featured_image=SimpleUploadedFile(
+                "tall.png", images.encoded(Image.new("RGB", (400, 4000), "teal"))
+            ),
+            featured_image_alt="A tall diagram",
+        ),
+    )
+    assert response.status_code == 302
+    sizes = Post.objects.get().featured_renditions["sizes"]
+    assert [(s["width"], s["height"]) for s in sizes] == [(400, 4000)]
+
+
+def test_when_renditions_cannot_be_made_the_form_says_so_and_leaves_nothing(
+    admin_client, settings, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise ValueError("Pillow could not do it")
+
+    monkeypatch.setattr("hawkins_site.images.ImageOps.fit", broken)
+    response = admin_client.post(
+        reverse("admin:posts_post_add"),
+        form_data(
+            featured_image=SimpleUploadedFile("f.jpg", images.jpeg((800, 400))),
+            featured_image_alt="A picture",
+        ),
+    )
+    assert response.status_code == 200
+    assertContains(response, "This picture could not be resized")
+    assert not Post.objects.exists()
+    assert files_under(settings.MEDIA_ROOT, "") == []
+
+
+def test_when_renditions_cannot_be_stored_the_new_upload_goes_too(
+    settings, monkeypatch
+):
+    real_save = FileSystemStorage.save
+
+    def save(storage, name, content, **kwargs):
+        if name.startswith("renditions/") and name.endswith("-card.jpg"):
+            raise OSError("No space left on device")
+        return real_save(storage, name, content, **kwargs)
+
+    monkeypatch.setattr(FileSystemStorage, "save", save)
+    with pytest.raises(OSError):
+        make_post(
+            featured_image=ContentFile(images.jpeg((600, 300)), name="pic.jpg"),
+            featured_image_alt="A picture",
+        )
+    assert files_under(settings.MEDIA_ROOT, "") == []
+
+
 # --- Attachments ----------------------------------------------------------------
 
 
