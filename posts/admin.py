@@ -11,6 +11,7 @@ from taggit.forms import TagWidget
 from taggit.models import Tag
 
 from hawkins_site.admin_filters import year_filter
+from hawkins_site.attachments import inline_help_text
 from hawkins_site.images import (
     clean_image_file,
     featured_image_problem,
@@ -126,6 +127,11 @@ class AttachmentInline(admin.TabularInline):
     extra = 0
     verbose_name = "download"
     verbose_name_plural = "downloads (handouts, slides, copies)"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "file":
+            kwargs["help_text"] = inline_help_text()
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(Post)

@@ -288,6 +288,27 @@ def test_downloads_show_title_type_and_size(admin_client, client):
     assertContains(page, "(PDF, 2.4 MB)")
 
 
+def test_photo_downloads_are_stored_without_their_location(admin_client):
+    photo = images.jpeg((40, 20), exif=images.exif_with_gps_and_rotation())
+    data = form_data(
+        **{
+            "attachments-TOTAL_FORMS": "1",
+            "attachments-0-title": "The venue",
+            "attachments-0-file": SimpleUploadedFile("venue.jpg", photo),
+            "attachments-0-position": "0",
+        }
+    )
+    assert admin_client.post(reverse("admin:posts_post_add"), data).status_code == 302
+    stored = Attachment.objects.get().file.read()
+    assert b"PhoneMaker" not in stored
+    assert not Image.open(io.BytesIO(stored)).getexif()
+
+
+def test_downloads_inline_says_how_much_one_save_carries(admin_client):
+    response = admin_client.get(reverse("admin:posts_post_add"))
+    assertContains(response, "One save carries up to 4 files of that size")
+
+
 # --- Series ---------------------------------------------------------------------
 
 
