@@ -1,9 +1,11 @@
 import logging
+from collections import defaultdict
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.formats import date_format
 from reversion.admin import VersionAdmin
@@ -111,6 +113,7 @@ class PostAdminForm(forms.ModelForm):
                 "featured_image_alt",
                 "Describe the image for readers who cannot see it (alt text).",
             )
+        self._check_part_number(cleaned)
         # Publishing without a date means "publish now".
         if cleaned.get("status") == Post.Status.PUBLISHED and not cleaned.get(
             "published_at"
@@ -118,6 +121,26 @@ class PostAdminForm(forms.ModelForm):
             cleaned["published_at"] = timezone.now()
             self.instance.published_at = cleaned["published_at"]
         return cleaned
+
+    def _check_part_number(self, cleaned):
+        """Two posts cannot be the same part of a series: say which post has
+        the number (the database constraint would only say that one does)."""
+        series, position = cleaned.get("series"), cleaned.get("series_position")
+        if series is None or position is None:
+            return
+        other = (
+            Post.objects.filter(series=series, series_position=position)
+            .exclude(pk=self.instance.pk)
+            .only("title")
+            .first()
+        )
+        if other:
+            self.add_error(
+                "series_position",
+                f"“{other.title}” is already part {position} of “{series}”. "
+                "Choose another number, or change that post's number first "
+                "(the series page in the admin can renumber all its posts at once).",
+            )
 
 
 class AttachmentInline(admin.TabularInline):
@@ -207,8 +230,45 @@ class PostAdmin(CompareVersionsMixin, VersionAdmin):
         return obj.get_status_display()
 
 
+class SeriesPartsFormSet(BaseInlineFormSet):
+    """The series' posts with their part numbers: numbers must differ, and may
+    be swapped or shifted in one save."""
+
+    def clean(self):
+        super().clean()
+        titles = defaultdict(list)
+        for form in self.forms:
+            position = getattr(form, "cleaned_data", {}).get("series_position")
+            if position is not None:
+                titles[position].append(form.instance.title)
+        clashes = []
+        for position, names in sorted(titles.items()):
+            if len(names) > 1:
+                quoted = [f"“{name}”" for name in names]
+                both = "both" if len(names) == 2 else "all"
+                listed = ", ".join(quoted[:-1]) + " and " + quoted[-1]
+                clashes.append(f"{listed} are {both} part {position}")
+        if clashes:
+            raise forms.ValidationError(
+                f"{'; '.join(clashes)}. Give each post its own part number."
+            )
+
+    def save_existing_objects(self, commit=True):
+        # Free the numbers that change first: saving one post at a time would
+        # otherwise meet the number another post is about to give up.
+        changed = [
+            form.instance.pk
+            for form in self.initial_forms
+            if "series_position" in form.changed_data
+        ]
+        if commit and changed:
+            Post.objects.filter(pk__in=changed).update(series_position=None)
+        return super().save_existing_objects(commit)
+
+
 class SeriesPostInline(admin.TabularInline):
     model = Post
+    formset = SeriesPartsFormSet
     fields = ["series_position", "title", "status", "published_at"]
     readonly_fields = ["title", "status", "published_at"]
     ordering = ["series_position", "published_at"]

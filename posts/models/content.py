@@ -282,6 +282,14 @@ class Post(TagListMixin, models.Model):
                 condition=Q(featured_image="") | ~Q(featured_image_alt=""),
                 violation_error_message="Describe the featured image (alt text).",
             ),
+            models.UniqueConstraint(
+                fields=["series", "series_position"],
+                condition=Q(series__isnull=False, series_position__isnull=False),
+                name="post_series_position_unique",
+                violation_error_message="Another post in this series already has "
+                "this part number. Choose another number, or change that post's "
+                "number first.",
+            ),
         ]
 
     def __str__(self):
