@@ -175,11 +175,16 @@ class AttachmentBase(models.Model):
 
     def _store_clean_image(self):
         """A new picture is stored as clean_image() re-encodes it (orientation
-        applied, EXIF such as GPS location dropped), not as uploaded. (The
-        validator checked it; its cleaned bytes are made again here.)"""
+        applied, EXIF such as GPS location dropped), not as uploaded. The form's
+        validator has refused bad files; code that saves directly (imports) is
+        not validated, so a file Pillow cannot clean is kept as it came, under
+        the safe name upload_to gives it."""
         if KINDS.get(extension_of(self.file.name), (None, None))[1] != "image":
             return
-        clean = clean_image(self.file)
+        try:
+            clean = clean_image(self.file)
+        except ValidationError:
+            return
         self.file = ContentFile(clean.content, name=self.file.name)
 
     @property
