@@ -8,12 +8,17 @@ import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import models
 
 from .images import clean_image, unguessable_name
 from .media import extension_of
 
 MAX_BYTES = 25 * 1024 * 1024
+# What one save of a post or talk can carry: nginx's client_max_body_size
+# (deploy/nginx-hawkins.conf) is 120 MB, room for this many full-size downloads,
+# a 10 MB featured image and the form itself.
+FILES_PER_SAVE = 4
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.ppt/.xls container
 
 # extension -> (label shown to readers, how the contents are recognised)
@@ -110,6 +115,16 @@ def validate_attachment(uploaded):
         )
 
 
+def inline_help_text():
+    """The downloads inline's advice on sizes (the model's help text is shorter)."""
+    each = max_bytes() // 1024 // 1024
+    return (
+        f"PDF, Word, PowerPoint, Excel, OpenDocument or an image, at most {each} MB "
+        f"each. One save carries up to {FILES_PER_SAVE} files of that size "
+        f"({FILES_PER_SAVE * each} MB): add more large files in a second save."
+    )
+
+
 def attachment_upload_to(instance, filename):
     return unguessable_name(filename, extension_of(filename) or "bin", "attachments")
 
@@ -148,6 +163,8 @@ class AttachmentBase(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            self._store_clean_image()
         if self.file:
             self.file_type = KINDS.get(extension_of(self.file.name), ("File",))[0]
             try:
@@ -155,6 +172,20 @@ class AttachmentBase(models.Model):
             except (OSError, ValueError):
                 pass  # the stored file went missing: keep the last known size
         super().save(*args, **kwargs)
+
+    def _store_clean_image(self):
+        """A new picture is stored as clean_image() re-encodes it (orientation
+        applied, EXIF such as GPS location dropped), not as uploaded. The form's
+        validator has refused bad files; code that saves directly (imports) is
+        not validated, so a file Pillow cannot clean is kept as it came, under
+        the safe name upload_to gives it."""
+        if KINDS.get(extension_of(self.file.name), (None, None))[1] != "image":
+            return
+        try:
+            clean = clean_image(self.file)
+        except ValidationError:
+            return
+        self.file = ContentFile(clean.content, name=self.file.name)
 
     @property
     def description(self):

@@ -3,9 +3,11 @@
 django-reversion gives the history list, revert and "recover deleted"; this adds
 a side-by-side comparison of any two versions, field by field."""
 
+import datetime
 import difflib
 import re
 
+import reversion
 from django.contrib import admin
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
@@ -13,6 +15,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from reversion.models import Version
@@ -22,9 +26,26 @@ from .richtext import plain_text
 _BLOCK_END = re.compile(r"(</(?:p|h[1-6]|li|blockquote|figure|tr|table|ul|ol)>)")
 
 
-def _lines(value, is_html):
+def _shown(field, value):
+    """A stored value as the author knows it: dates and times in the site's
+    time zone (Europe/London, not UTC), choices by their label, a related
+    object by its name (a query, for the few fields that differ)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value, datetime.UTC)
+        return date_format(timezone.localtime(value), "j F Y, H:i T")
+    if field.is_relation:  # the series' or author's name, not its id
+        found = field.related_model._base_manager.filter(pk=value).first()
+        return str(found) if found else f"(deleted, id {value})"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    return str(value)
+
+
+def _lines(text, is_html):
     """Text split into lines that diff well: one block element per line."""
-    text = "" if value is None else str(value)
     if is_html:
         lines = (plain_text(chunk) for chunk in _BLOCK_END.split(text))
         return [line for line in lines if line]
@@ -32,21 +53,26 @@ def _lines(value, is_html):
 
 
 def field_diffs(model, old, new, html_fields=(), skip=()):
-    """[(label, diff table HTML)] for each field that differs between two
-    `Version.field_dict`s. The tables are built by difflib from escaped text."""
+    """[(label, diff table HTML)] for each field the author edits that differs
+    between two `Version.field_dict`s. Fields the site derives or sets itself
+    (editable=False: plain text, word count, contents, renditions, social card,
+    search vector, "last updated") are left out: their changes follow from the
+    others. The tables are built by difflib from escaped text."""
     differ = difflib.HtmlDiff(wrapcolumn=70)
     rows = []
     for field in model._meta.concrete_fields:
         name = field.attname
-        if field.name in skip or (name not in old and name not in new):
+        if not field.editable or field.name in skip:
+            continue
+        if name not in old and name not in new:
             continue
         before, after = old.get(name), new.get(name)
         if before == after:
             continue
         is_html = field.name in html_fields
         table = differ.make_table(
-            _lines(before, is_html) or [""],
-            _lines(after, is_html) or [""],
+            _lines(_shown(field, before), is_html) or [""],
+            _lines(_shown(field, after), is_html) or [""],
             context=is_html,
             numlines=2,
         )
@@ -54,12 +80,23 @@ def field_diffs(model, old, new, html_fields=(), skip=()):
     return rows
 
 
+def save_version(obj, comment, user=None):
+    """Keep a version of `obj` as it is now (with the relations it is
+    registered to follow), as a revision of its own: for code that saves
+    outside the admin, e.g. save_version(post, "Imported from Drupal")."""
+    with reversion.create_revision():
+        reversion.add_to_revision(obj)
+        reversion.set_comment(comment)
+        if user is not None:
+            reversion.set_user(user)
+
+
 class CompareVersionsMixin:
     """Adds <object_id>/history/compare/?a=<version>&b=<version> to a VersionAdmin."""
 
     compare_html_fields = ()
-    # Derived or automatic fields: their changes follow from the others.
-    compare_skip_fields = ("teaser", "updated_at", "featured_renditions")
+    # Fields left out besides the non-editable ones field_diffs() skips.
+    compare_skip_fields = ()
 
     def get_urls(self):
         opts = self.model._meta

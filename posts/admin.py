@@ -1,7 +1,11 @@
+import logging
+from collections import defaultdict
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.formats import date_format
 from reversion.admin import VersionAdmin
@@ -9,7 +13,12 @@ from taggit.forms import TagWidget
 from taggit.models import Tag
 
 from hawkins_site.admin_filters import year_filter
-from hawkins_site.images import clean_image_file
+from hawkins_site.attachments import inline_help_text
+from hawkins_site.images import (
+    clean_image_file,
+    featured_image_problem,
+    render_renditions,
+)
 from hawkins_site.revisions import CompareVersionsMixin
 from hawkins_site.richtext import validate_editor_images
 from hawkins_site.tagging import prefetch_tags
@@ -18,6 +27,8 @@ from . import tag_admin  # noqa: F401  (registers the tags' admin)
 from .legacy_admin import LegacyPathInline
 from .models import Attachment, Post, Series
 from .redirects import record_moved_slug, record_old_slug
+
+logger = logging.getLogger(__name__)
 
 
 class TagAutocompleteWidget(TagWidget):
@@ -74,7 +85,21 @@ class PostAdminForm(forms.ModelForm):
         image = self.cleaned_data.get("featured_image")
         if isinstance(image, UploadedFile):
             # Verified and re-encoded (no EXIF location), stored under a new name.
-            content, _ = clean_image_file(image, folder="featured")
+            content, clean = clean_image_file(image, folder="featured")
+            if problem := featured_image_problem(clean.width, clean.height):
+                raise forms.ValidationError(problem, code="shape")
+            try:
+                # Cut now, so a picture that cannot be cut is refused here;
+                # Post.save() stores these (and nothing if the form fails).
+                self.instance.pending_renditions = render_renditions(clean.content)
+            except Exception as error:
+                logger.exception("Renditions of %s failed", image.name)
+                raise forms.ValidationError(
+                    "This picture could not be resized for the site's pages. "
+                    "Open it in a photo editor, export it again as JPEG or PNG "
+                    "and upload that.",
+                    code="renditions",
+                ) from error
             return content
         return image
 
@@ -88,6 +113,7 @@ class PostAdminForm(forms.ModelForm):
                 "featured_image_alt",
                 "Describe the image for readers who cannot see it (alt text).",
             )
+        self._check_part_number(cleaned)
         # Publishing without a date means "publish now".
         if cleaned.get("status") == Post.Status.PUBLISHED and not cleaned.get(
             "published_at"
@@ -95,6 +121,26 @@ class PostAdminForm(forms.ModelForm):
             cleaned["published_at"] = timezone.now()
             self.instance.published_at = cleaned["published_at"]
         return cleaned
+
+    def _check_part_number(self, cleaned):
+        """Two posts cannot be the same part of a series: say which post has
+        the number (the database constraint would only say that one does)."""
+        series, position = cleaned.get("series"), cleaned.get("series_position")
+        if series is None or position is None:
+            return
+        other = (
+            Post.objects.filter(series=series, series_position=position)
+            .exclude(pk=self.instance.pk)
+            .only("title")
+            .first()
+        )
+        if other:
+            self.add_error(
+                "series_position",
+                f"“{other.title}” is already part {position} of “{series}”. "
+                "Choose another number, or change that post's number first "
+                "(the series page in the admin can renumber all its posts at once).",
+            )
 
 
 class AttachmentInline(admin.TabularInline):
@@ -104,6 +150,11 @@ class AttachmentInline(admin.TabularInline):
     extra = 0
     verbose_name = "download"
     verbose_name_plural = "downloads (handouts, slides, copies)"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "file":
+            kwargs["help_text"] = inline_help_text()
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(Post)
@@ -179,8 +230,45 @@ class PostAdmin(CompareVersionsMixin, VersionAdmin):
         return obj.get_status_display()
 
 
+class SeriesPartsFormSet(BaseInlineFormSet):
+    """The series' posts with their part numbers: numbers must differ, and may
+    be swapped or shifted in one save."""
+
+    def clean(self):
+        super().clean()
+        titles = defaultdict(list)
+        for form in self.forms:
+            position = getattr(form, "cleaned_data", {}).get("series_position")
+            if position is not None:
+                titles[position].append(form.instance.title)
+        clashes = []
+        for position, names in sorted(titles.items()):
+            if len(names) > 1:
+                quoted = [f"“{name}”" for name in names]
+                both = "both" if len(names) == 2 else "all"
+                listed = ", ".join(quoted[:-1]) + " and " + quoted[-1]
+                clashes.append(f"{listed} are {both} part {position}")
+        if clashes:
+            raise forms.ValidationError(
+                f"{'; '.join(clashes)}. Give each post its own part number."
+            )
+
+    def save_existing_objects(self, commit=True):
+        # Free the numbers that change first: saving one post at a time would
+        # otherwise meet the number another post is about to give up.
+        changed = [
+            form.instance.pk
+            for form in self.initial_forms
+            if "series_position" in form.changed_data
+        ]
+        if commit and changed:
+            Post.objects.filter(pk__in=changed).update(series_position=None)
+        return super().save_existing_objects(commit)
+
+
 class SeriesPostInline(admin.TabularInline):
     model = Post
+    formset = SeriesPartsFormSet
     fields = ["series_position", "title", "status", "published_at"]
     readonly_fields = ["title", "status", "published_at"]
     ordering = ["series_position", "published_at"]

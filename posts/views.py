@@ -62,7 +62,7 @@ def post_detail(request, slug):
             "is_public": is_public,
             "older": older,
             "newer": newer,
-            "series": _series_context(post),
+            "series": _series_context(post, preview=not is_public),
             "related": _related(post),
             "json_ld": seo.blog_posting(post) if is_public else None,
         },
@@ -116,8 +116,10 @@ def _neighbours(post):
     return older, newer
 
 
-def _series_context(post):
-    """The post's place in its series: the public parts in order (one query)."""
+def _series_context(post, preview=False):
+    """The post's place in its series: the public parts in order (one query),
+    plus the post itself while staff preview it. "Part N" is the author's part
+    number; "of M" the highest number shown (or the count, if greater)."""
     if post.series_id is None:
         return None
     parts = list(
@@ -126,16 +128,31 @@ def _series_context(post):
         .in_series_order()
         .only("title", "slug", "series_position", "series_id", "published_at")
     )
+    if preview:
+        parts = sorted([*parts, post], key=_series_order)
     index = next((i for i, part in enumerate(parts) if part.pk == post.pk), None)
     return {
         "series": post.series,
         "parts": parts,
-        "number": None if index is None else index + 1,
+        "preview": preview,
+        "number": None if index is None else post.series_position,
+        "total": max([len(parts), *(p.series_position or 0 for p in parts)]),
         "previous": parts[index - 1] if index else None,
         "next": parts[index + 1]
         if index is not None and index + 1 < len(parts)
         else None,
     }
+
+
+def _series_order(part):
+    """in_series_order() for a list in hand (a draft may have no date)."""
+    return (
+        part.series_position is None,
+        part.series_position or 0,
+        part.published_at is None,
+        part.published_at.timestamp() if part.published_at else 0,
+        part.pk,
+    )
 
 
 @require_safe

@@ -84,3 +84,47 @@ def truncated_jpeg():
     noisy.save(out, "JPEG")
     data = out.getvalue()
     return data[: len(data) * 2 // 3]
+
+
+def encoded(image, fmt="PNG", **options):
+    out = io.BytesIO()
+    image.save(out, fmt, **options)
+    return out.getvalue()
+
+
+def jpeg_with_header(width, height):
+    """A small real JPEG whose frame header (SOF0) claims `width`×`height`."""
+    data = bytearray(jpeg((16, 16)))
+    sof = data.index(b"\xff\xc0")
+    struct.pack_into(">HH", data, sof + 5, height, width)
+    return bytes(data)
+
+
+def swapped_primaries_profile():
+    """An RGB colour profile that is sRGB with its red and green primaries
+    swapped: under it, pixel values (255, 0, 0) mean pure green."""
+    from PIL import ImageCms
+
+    data = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    count = struct.unpack_from(">I", data, 128)[0]
+    entries = {}
+    for i in range(count):
+        signature, offset, size = struct.unpack_from(">4sII", data, 132 + 12 * i)
+        entries[signature] = (i, offset, size)
+    (r, r_offset, r_size), (g, g_offset, g_size) = entries[b"rXYZ"], entries[b"gXYZ"]
+    struct.pack_into(">4sII", data, 132 + 12 * r, b"rXYZ", g_offset, g_size)
+    struct.pack_into(">4sII", data, 132 + 12 * g, b"gXYZ", r_offset, r_size)
+    return bytes(data)
+
+
+def animated_webp(durations=(100, 200, 300), size=(20, 20)):
+    colours = ["red", "blue", "green", "white", "black"]
+    frames = [Image.new("RGB", size, colours[i % 5]) for i in range(len(durations))]
+    return encoded(
+        frames[0],
+        "WEBP",
+        save_all=True,
+        append_images=frames[1:],
+        duration=list(durations),
+        loop=0,
+    )

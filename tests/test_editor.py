@@ -134,3 +134,52 @@ def test_missing_file_gets_a_message(staff_csrf_client):
     )
     assert response.status_code == 400
     assert "No file arrived" in response.json()["error"]["message"]
+
+
+def test_upload_after_logging_in_again_says_to_reload_in_the_editors_words(
+    staff_csrf_client, settings
+):
+    """Logging in again (another tab) gives the session a new CSRF token; the
+    editor still sends the one it read when the page opened."""
+    stale = staff_csrf_client.csrf_token
+    login = staff_csrf_client.post(
+        reverse("admin:login"),
+        {
+            "username": "author",
+            "password": "a-long-test-password",
+            "csrfmiddlewaretoken": stale,
+        },
+    )
+    assert login.status_code == 302
+    assert staff_csrf_client.cookies["csrftoken"].value != stale
+    response = post_image(staff_csrf_client, images.png(), HTTP_X_CSRFTOKEN=stale)
+    assert response.status_code == 403
+    assert response["Content-Type"] == "application/json"
+    message = response.json()["error"]["message"]
+    assert message.startswith("Your session changed")
+    assert "Reload this page (your unsaved text will be offered back)" in message
+    assert files_under(settings.MEDIA_ROOT) == []
+
+
+def test_other_csrf_failures_keep_djangos_403_page(staff_csrf_client):
+    response = staff_csrf_client.post(
+        reverse("admin:posts_post_add"), {"title": "x"}, HTTP_X_CSRFTOKEN="stale"
+    )
+    assert response.status_code == 403
+    assert response["Content-Type"].startswith("text/html")
+    assert b"CSRF verification failed" in response.content
+
+
+def test_expired_session_message_says_how_to_keep_the_text(client):
+    message = post_image(client, images.png()).json()["error"]["message"]
+    assert "session has expired" in message
+    assert "reload this page (your unsaved text will be offered back)" in message
+
+
+def test_logged_in_non_staff_are_not_told_their_session_expired(
+    client, django_user_model
+):
+    user = django_user_model.objects.create_user("reader", password="x-long-password")
+    client.force_login(user)
+    message = post_image(client, images.png()).json()["error"]["message"]
+    assert message == "Only the site's editors can upload images."

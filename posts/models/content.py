@@ -12,7 +12,12 @@ from taggit.models import Tag, TaggedItemBase
 
 from hawkins_site.attachments import AttachmentBase
 from hawkins_site.cards import store_card
-from hawkins_site.images import keep_or_unguessable, make_renditions
+from hawkins_site.images import (
+    delete_quietly,
+    keep_or_unguessable,
+    render_renditions,
+    store_renditions,
+)
 from hawkins_site.links import media_url
 from hawkins_site.reversing import cached_reverse
 from hawkins_site.richtext import (
@@ -277,6 +282,14 @@ class Post(TagListMixin, models.Model):
                 condition=Q(featured_image="") | ~Q(featured_image_alt=""),
                 violation_error_message="Describe the featured image (alt text).",
             ),
+            models.UniqueConstraint(
+                fields=["series", "series_position"],
+                condition=Q(series__isnull=False, series_position__isnull=False),
+                name="post_series_position_unique",
+                violation_error_message="Another post in this series already has "
+                "this part number. Choose another number, or change that post's "
+                "number first.",
+            ),
         ]
 
     def __str__(self):
@@ -292,27 +305,40 @@ class Post(TagListMixin, models.Model):
         self.teaser = self.excerpt or teaser_from_html(self.body)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_FIELDS}
+        fresh_upload = bool(self.featured_image) and not self.featured_image._committed
         super().save(*args, **kwargs)
-        self._refresh_renditions()
+        self._refresh_renditions(fresh_upload)
         self.update_search_vector()
 
     def get_absolute_url(self):
         return cached_reverse("posts:detail", slug=self.slug)
 
-    def _refresh_renditions(self):
+    def _refresh_renditions(self, fresh_upload=False):
         """Cut the featured image into renditions once, when it changes. The
-        file is committed to storage by super().save(), so this runs after it."""
+        file is committed to storage by super().save(), so this runs after it.
+        The admin form renders them while validating (`pending_renditions`), so
+        a picture Pillow cannot cut is a form error there, not a failed save.
+        If they cannot be made or stored, a file uploaded by this save is
+        deleted again (the transaction forgets the row; storage would not)."""
+        pending = self.__dict__.pop("pending_renditions", None)
         name = self.featured_image.name if self.featured_image else ""
         if self.featured_renditions.get("source", "") == name:
             return
         renditions = {}
         if name:
-            with self.featured_image.open("rb") as image:
-                month = timezone.localtime().strftime("%Y/%m")
-                storage = self.featured_image.storage
-                renditions = make_renditions(
-                    storage, name, image.read(), f"renditions/{month}"
+            storage = self.featured_image.storage
+            month = timezone.localtime().strftime("%Y/%m")
+            try:
+                if pending is None:
+                    with self.featured_image.open("rb") as image:
+                        pending = render_renditions(image.read())
+                renditions = store_renditions(
+                    storage, name, pending, f"renditions/{month}"
                 )
+            except Exception:
+                if fresh_upload:
+                    delete_quietly(storage, [name])
+                raise
         self.featured_renditions = renditions
         Post.objects.filter(pk=self.pk).update(featured_renditions=renditions)
 

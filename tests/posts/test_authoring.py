@@ -1,5 +1,6 @@
 """The author's desk: featured images, downloads, series, revisions, preview."""
 
+import io
 import json
 import xml.etree.ElementTree as ET
 from datetime import timedelta
@@ -7,12 +8,15 @@ from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 from reversion.models import Version
 
+from hawkins_site.revisions import save_version
 from posts.models import Attachment, Post, Series
 from tests import images
 from tests.factories import EMPTY_INLINES, make_draft, make_post, make_scheduled
@@ -169,6 +173,82 @@ def test_database_refuses_an_image_without_alt():
         Post.objects.filter(pk=post.pk).update(featured_image="featured/x.jpg")
 
 
+@pytest.mark.parametrize(
+    ("size", "shape"),
+    [((1000, 18000), "too tall"), ((12000, 3), "too wide")],
+)
+def test_featured_image_of_an_absurd_shape_is_refused_plainly(
+    admin_client, settings, size, shape
+):
+    response = admin_client.post(
+        reverse("admin:posts_post_add"),
+        form_data(
+            featured_image=SimpleUploadedFile(
+                "strip.png", images.encoded(Image.new("L", size, 200))
+            ),
+            featured_image_alt="A strip",
+        ),
+    )
+    assert response.status_code == 200
+    assertContains(response, f"{shape} for a featured image")
+    assert not Post.objects.exists()
+    assert files_under(settings.MEDIA_ROOT, "") == []
+
+
+def test_a_tall_featured_image_within_ten_to_one_is_cut(admin_client):
+    response = admin_client.post(
+        reverse("admin:posts_post_add"),
+        form_data(
+            featured_image=SimpleUploadedFile(
+                "tall.png", images.encoded(Image.new("RGB", (400, 4000), "teal"))
+            ),
+            featured_image_alt="A tall diagram",
+        ),
+    )
+    assert response.status_code == 302
+    sizes = Post.objects.get().featured_renditions["sizes"]
+    assert [(s["width"], s["height"]) for s in sizes] == [(400, 4000)]
+
+
+def test_when_renditions_cannot_be_made_the_form_says_so_and_leaves_nothing(
+    admin_client, settings, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise ValueError("Pillow could not do it")
+
+    monkeypatch.setattr("hawkins_site.images.ImageOps.fit", broken)
+    response = admin_client.post(
+        reverse("admin:posts_post_add"),
+        form_data(
+            featured_image=SimpleUploadedFile("f.jpg", images.jpeg((800, 400))),
+            featured_image_alt="A picture",
+        ),
+    )
+    assert response.status_code == 200
+    assertContains(response, "This picture could not be resized")
+    assert not Post.objects.exists()
+    assert files_under(settings.MEDIA_ROOT, "") == []
+
+
+def test_when_renditions_cannot_be_stored_the_new_upload_goes_too(
+    settings, monkeypatch
+):
+    real_save = FileSystemStorage.save
+
+    def save(storage, name, content, **kwargs):
+        if name.startswith("renditions/") and name.endswith("-card.jpg"):
+            raise OSError("No space left on device")
+        return real_save(storage, name, content, **kwargs)
+
+    monkeypatch.setattr(FileSystemStorage, "save", save)
+    with pytest.raises(OSError):
+        make_post(
+            featured_image=ContentFile(images.jpeg((600, 300)), name="pic.jpg"),
+            featured_image_alt="A picture",
+        )
+    assert files_under(settings.MEDIA_ROOT, "") == []
+
+
 # --- Attachments ----------------------------------------------------------------
 
 
@@ -206,6 +286,27 @@ def test_downloads_show_title_type_and_size(admin_client, client):
     assertContains(page, '<h2 id="downloads-title">Downloads</h2>', html=True)
     assertContains(page, f'<a href="{attachment.file.url}" download>Slides</a>')
     assertContains(page, "(PDF, 2.4 MB)")
+
+
+def test_photo_downloads_are_stored_without_their_location(admin_client):
+    photo = images.jpeg((40, 20), exif=images.exif_with_gps_and_rotation())
+    data = form_data(
+        **{
+            "attachments-TOTAL_FORMS": "1",
+            "attachments-0-title": "The venue",
+            "attachments-0-file": SimpleUploadedFile("venue.jpg", photo),
+            "attachments-0-position": "0",
+        }
+    )
+    assert admin_client.post(reverse("admin:posts_post_add"), data).status_code == 302
+    stored = Attachment.objects.get().file.read()
+    assert b"PhoneMaker" not in stored
+    assert not Image.open(io.BytesIO(stored)).getexif()
+
+
+def test_downloads_inline_says_how_much_one_save_carries(admin_client):
+    response = admin_client.get(reverse("admin:posts_post_add"))
+    assertContains(response, "One save carries up to 4 files of that size")
 
 
 # --- Series ---------------------------------------------------------------------
@@ -364,6 +465,41 @@ def test_a_deleted_post_can_be_recovered(admin_client):
     )
     assert response.status_code == 302
     assert Post.objects.get().body == "<p>Years of work.</p>"
+
+
+def test_compare_shows_what_the_author_edits_with_london_times(admin_client):
+    post = make_draft(body="<p>One.</p>")
+    admin_client.post(
+        reverse("admin:posts_post_change", args=[post.pk]),
+        form_data(title=post.title, slug=post.slug, body="<p>One.</p>"),
+    )
+    save_in_admin(
+        admin_client,
+        post,
+        body="<h2>Part</h2><p>Two more words.</p>",
+        status="published",
+        published_at_0="2026-07-01",  # entered in Edinburgh time (BST)
+        published_at_1="09:00:00",
+    )
+    newer, older = Version.objects.get_for_object(post)[:2]
+    response = admin_client.get(
+        reverse("admin:posts_post_compare", args=[post.pk]),
+        {"a": older.pk, "b": newer.pk},
+    )
+    labels = [label for label, _ in response.context["diffs"]]
+    # No word count, plain text, contents, teaser or "last updated".
+    assert labels == ["body", "status", "published at"]
+    assertContains(response, "1&nbsp;July&nbsp;2026,&nbsp;09:00&nbsp;BST")
+    assertContains(response, '<span class="diff_add">Published</span>')
+    assertNotContains(response, "+00:00")
+
+
+def test_save_version_keeps_a_version_for_code_outside_the_admin():
+    post = make_post(body="<p>Imported.</p>")
+    save_version(post, "Imported from Drupal")
+    version = Version.objects.get_for_object(post).get()
+    assert version.revision.get_comment() == "Imported from Drupal"
+    assert version.field_dict["body"] == "<p>Imported.</p>"
 
 
 # --- Preview and publishing -----------------------------------------------------
