@@ -39,7 +39,7 @@ def unnumber_duplicate_parts(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('posts', '0007_legacypath_tag_protect'),
+        ('posts', '0008_tags_without_slugs'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
