@@ -178,3 +178,22 @@ class DrupalNode(models.Model):
     def __str__(self):
         return f"node/{self.nid}"
 
+    def feed_guid(self):
+        """The GUID Drupal 7's feeds gave this node: node_feed() wrote
+        `$node->nid . ' at ' . $base_url` (not a permalink), e.g. "123 at
+        http://www.example.org"; None when DRUPAL_BASE_URL is not set."""
+        if not settings.DRUPAL_BASE_URL:
+            return None
+        return f"{self.nid} at {settings.DRUPAL_BASE_URL}"
+
+
+def drupal_feed_guid(post):
+    """DrupalNode.feed_guid() of `post`, or None for a post made here. No
+    query for posts from for_listing(), which selects the node."""
+    if not settings.DRUPAL_BASE_URL:
+        return None
+    try:
+        node = post.drupal_node
+    except DrupalNode.DoesNotExist:
+        return None
+    return node.feed_guid()
