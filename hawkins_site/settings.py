@@ -65,6 +65,19 @@ if _site.scheme not in {"http", "https"} or not _site.netloc or _site.path:
         f"Set SITE_URL to an origin such as https://www.example.org, not {SITE_URL!r}."
     )
 
+# The old Drupal site's $base_url (no trailing slash), e.g. http://www.example.org:
+# its feeds' GUIDs were "<nid> at <base_url>", and RSS items of imported posts
+# keep them, so feed readers don't show those posts again. Optional.
+DRUPAL_BASE_URL = env("DRUPAL_BASE_URL", "").strip().rstrip("/")
+_drupal = urlsplit(DRUPAL_BASE_URL)
+if DRUPAL_BASE_URL and (
+    _drupal.scheme not in {"http", "https"} or not _drupal.netloc or _drupal.query
+):
+    raise SettingError(
+        "Set DRUPAL_BASE_URL to the old site's address such as "
+        f"http://www.example.org, not {DRUPAL_BASE_URL!r}."
+    )
+
 SITE_TITLE = env("SITE_TITLE", "Stressed to Zest")
 SITE_TAGLINE = env(
     "SITE_TAGLINE",

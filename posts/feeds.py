@@ -11,6 +11,7 @@ from hawkins_site.links import absolute, media_url
 from hawkins_site.richtext import absolute_urls
 
 from .models import Post, Series, public_tags
+from .models.legacy import drupal_feed_guid
 
 FEED_LENGTH = 20
 
@@ -45,10 +46,15 @@ class LatestPostsFeed(Feed):
 
     def item_guid(self, item):
         # The short link never changes, even when the slug does, so readers
-        # don't show a renamed post twice.
+        # don't show a renamed post twice. A post imported from Drupal keeps
+        # the GUID the old site's RSS gave it, so readers don't show it again
+        # after the move (Atom ids stay the short link: Drupal had no Atom).
+        if issubclass(self.feed_type, Rss201rev2Feed):
+            return drupal_feed_guid(item) or item.get_short_url()
         return item.get_short_url()
 
-    item_guid_is_permalink = True
+    def item_guid_is_permalink(self, item):
+        return self.item_guid(item) == item.get_short_url()
 
     def item_pubdate(self, item):
         return item.published_at

@@ -5,6 +5,7 @@ from django.utils.text import slugify
 
 from ..models import LegacyPath, Post
 from ..paths import normalise_path
+from ..redirects import live_page
 
 SLUG_LENGTH = 100
 
@@ -22,6 +23,7 @@ class ImportReport:
         self.unchanged = []
         self.skipped = []  # (label, reason)
         self.warnings = []  # (label, message)
+        self.paths_not_imported = []  # (old address, reason)
         self.notes = []
         self.files_copied = 0
         self.paths_recorded = 0
@@ -49,6 +51,11 @@ class ImportReport:
         )
         for note in self.notes:
             out.write(note)
+        if self.paths_not_imported:
+            count = len(self.paths_not_imported)
+            out.write(style.WARNING(f"Old addresses not imported ({count}):"))
+            for path, reason in self.paths_not_imported:
+                out.write(f"  {path}: {reason}")
         if self.skipped:
             out.write(style.WARNING(f"Skipped ({len(self.skipped)}):"))
             for label, reason in self.skipped:
@@ -103,21 +110,32 @@ def unique_slug(text, *, fallback, exclude_pk=None):
     return slug
 
 
-def record_legacy_path(path, *, report, label, post=None, tag=None):
-    """Store `path` as an old address of `post` or `tag`. True if a row was
-    added; an address already leading elsewhere is left alone, with a warning."""
+def record_legacy_path(path, *, report, label, post=None, tag=None, target=""):
+    """Store `path` as an old address of `post`, `tag` or `target`. True if a
+    row was added; an address already leading elsewhere, or one where this
+    site answers itself (/talks, /posts/<a post here>), is left alone, with a
+    warning."""
     path = normalise_path(path)
     if path in {"", "/"}:
         return False
+    if (page := live_page(path)) is not None:
+        leads_to = (post or tag) and _destination(post, tag)
+        if page != leads_to:
+            report.warn(
+                label,
+                f"old address {path} is an address of this site, where {page} "
+                "answers; not recorded (it would never be used)",
+            )
+        return False
     existing = LegacyPath.objects.filter(path=path).first()
     if existing is None:
-        LegacyPath.objects.create(path=path, post=post, tag=tag)
+        LegacyPath.objects.create(path=path, post=post, tag=tag, target=target)
         report.paths_recorded += 1
         return True
     same = (
         existing.post_id == (post and post.pk)
         and existing.tag_id == (tag and tag.pk)
-        and not existing.target
+        and existing.target == target
     )
     if not same:
         report.warn(
@@ -126,3 +144,7 @@ def record_legacy_path(path, *, report, label, post=None, tag=None):
             "left as it is (change it in the admin under Old addresses)",
         )
     return False
+
+
+def _destination(post, tag):
+    return LegacyPath(post=post, tag=tag).destination_url()

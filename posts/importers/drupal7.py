@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files import File
@@ -24,8 +25,9 @@ from hawkins_site.images import clean_image
 from hawkins_site.richtext import plain_text, sanitize_html
 
 from ..models import Attachment, DrupalNode, Post
-from ..paths import normalise_path
-from .common import ItemError, record_legacy_path, shorten, unique_slug
+from ..redirects import DRUPAL_MEDIA_FOLDER
+from .common import ItemError, shorten, unique_slug
+from .drupal7_aliases import OldAddresses
 from .drupal7_source import DEFAULT_FILTERS
 from .drupal7_text import (
     apply_text_format,
@@ -38,8 +40,9 @@ from .series import detect_series
 TITLE_LENGTH = Post._meta.get_field("title").max_length
 ATTACHMENT_TITLE_LENGTH = Attachment._meta.get_field("title").max_length
 ALT_LENGTH = Post._meta.get_field("featured_image_alt").max_length
-# Imported files keep their Drupal path under this media folder.
-MEDIA_FOLDER = "drupal"
+# Imported files keep their Drupal path under this media folder (where
+# /sites/default/files/<path> then leads).
+MEDIA_FOLDER = DRUPAL_MEDIA_FOLDER
 # Unix times outside this range are not dates a blog post could have.
 EARLIEST, LATEST = 0, 4102444800  # 1970 to 2100
 
@@ -63,7 +66,7 @@ class Drupal7Importer:
         self.copy_failures = {}  # relative file path -> why it was not copied
         self.not_copied = set()  # files left behind for want of --files-root
         self.term_paths_done = set()
-        self.alias_owner, self.aliases_of = self._read_aliases()
+        self.addresses = OldAddresses(data.aliases, report)
         self.users = {}
         if not options.author:
             self.users, missing = match_users(data)
@@ -79,11 +82,20 @@ class Drupal7Importer:
                 label = self._import_one(node)
                 if self.progress:
                     self.progress.step(label)
+            nids = {node["nid"] for node in self.data.nodes}
+            self.addresses.record_others(nids, self.term_paths_done)
             if self.options.detect_series:
                 imported = Post.objects.filter(drupal_node__isnull=False)
                 detect_series(imported.select_related("series"), self.report)
             if self.options.dry_run:
                 transaction.set_rollback(True)
+        if not settings.DRUPAL_BASE_URL:
+            self.report.notes.append(
+                "Feeds: set DRUPAL_BASE_URL to the old site's base URL, as the "
+                'GUIDs of its rss.xml show it ("123 at http://www.example.org"), '
+                "so that feed readers keep these posts' GUIDs and do not show "
+                "them again as new."
+            )
         if self.not_copied:
             self.report.warn(
                 "files",
@@ -277,51 +289,12 @@ class Drupal7Importer:
         return changed
 
     def _record_term_paths(self, tid, tag):
-        source = f"taxonomy/term/{tid}"
-        for path in [f"/{source}", *self._owned_aliases(source, None)]:
-            record_legacy_path(path, report=self.report, label=f"tag {tag}", tag=tag)
+        self.addresses.record_term(tid, tag)
 
     # --- old addresses ---------------------------------------------------------
 
-    def _read_aliases(self):
-        owner, aliases_of = {}, {}
-        for row in self.data.aliases:
-            warnings = []
-            alias = decode_text(row["alias"], f"URL alias {row['pid']}", warnings)
-            source = decode_text(row["source"], "source", warnings).strip("/")
-            for message in warnings:
-                self.report.warn("url_alias", message)
-            path = normalise_path(alias)
-            if path in {"", "/"}:
-                continue
-            owner[path] = source  # rows come oldest first: Drupal uses the newest
-            paths = aliases_of.setdefault(source, [])
-            if path not in paths:
-                paths.append(path)
-        return owner, aliases_of
-
-    def _owned_aliases(self, source, warnings):
-        """The aliases of `source` that Drupal actually served for it."""
-        owned = []
-        for path in self.aliases_of.get(source, []):
-            winner = self.alias_owner[path]
-            if winner == source:
-                owned.append(path)
-            elif warnings is not None:
-                warnings.append(
-                    f"its old address {path} is also an alias of {winner}, which "
-                    "Drupal served there (the newer alias wins); it leads there"
-                )
-        return owned
-
     def _record_node_paths(self, post, nid, warnings):
-        source = f"node/{nid}"
-        added = False
-        for path in [f"/{source}", *self._owned_aliases(source, warnings)]:
-            added |= record_legacy_path(
-                path, report=self.report, label=f"node {nid}", post=post
-            )
-        return added
+        return self.addresses.record_node(post, nid, warnings)
 
     # --- files -----------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from hawkins_site.richtext import sanitize_html
 
 from ..models import LegacyPath, Post
 from ..paths import normalise_path
+from ..redirects import live_page
 from .common import ItemError, record_legacy_path, shorten, unique_slug
 
 TITLE_LENGTH = Post._meta.get_field("title").max_length
@@ -69,19 +70,27 @@ class FeedImporter:
                 f"its link {entry.link or '(none)'} has no path of its own; "
                 "no old address recorded"
             )
+        elif (page := live_page(path)) is not None:
+            path = ""  # matched on its title and date instead, as without a link
+            warnings.append(
+                f"its link {entry.link} is an address of this site, where {page} "
+                "answers; no old address recorded"
+            )
         published_at = entry.published_at
         status = Post.Status.DRAFT if entry.is_draft else Post.Status.PUBLISHED
         if published_at is None and status == Post.Status.PUBLISHED:
             status = Post.Status.DRAFT
             warnings.append("it has no date; imported as a draft")
 
-        post = self._existing_post(path, title, published_at)
+        updated_at = entry.updated_at or published_at
+        body = sanitize_html(entry.body)
+        post = self._existing_post(path, title, published_at, updated_at, body)
         is_new = post is None
         if is_new:
             post = Post(slug=unique_slug(title, fallback="imported-post"))
         values = {
             "title": title,
-            "body": sanitize_html(entry.body),
+            "body": body,
             "status": status,
             "published_at": published_at,
         }
@@ -100,7 +109,6 @@ class FeedImporter:
             dirty |= record_legacy_path(
                 path, report=self.report, label="feed", post=post
             )
-        updated_at = entry.updated_at or published_at
         if updated_at and post.updated_at != updated_at:
             Post.objects.filter(pk=post.pk).update(updated_at=updated_at)
             dirty = True
@@ -108,7 +116,7 @@ class FeedImporter:
             return "imported"
         return "updated" if dirty else "unchanged"
 
-    def _existing_post(self, path, title, published_at):
+    def _existing_post(self, path, title, published_at, updated_at, body):
         """The post an earlier run made from this item, if any."""
         if path:
             row = LegacyPath.objects.select_related("post").filter(path=path).first()
@@ -130,9 +138,25 @@ class FeedImporter:
                     "its post was edited here after it was imported; not overwritten"
                 )
             return post
-        if Post.objects.filter(title=title, published_at=published_at).exists():
-            raise ItemError("a post with this title and date is already here")
-        return None
+        # An item without a link: the post with its title and date, if an
+        # earlier run made it (updated_at is still the item's, set by that run).
+        same = Post.objects.filter(title=title, published_at=published_at)
+        post = same.select_related("drupal_node").order_by("pk").first()
+        if post is None:
+            return None
+        if hasattr(post, "drupal_node"):
+            raise ItemError(
+                "a post with this title and date came from the Drupal database, "
+                "which has more; left as it is"
+            )
+        if updated_at is not None and post.updated_at == updated_at:
+            return post
+        if updated_at is None and post.body == body:
+            return post  # undated: the same text is all there is to tell by
+        raise ItemError(
+            "a post with this title and date is already here (written or "
+            "edited here); left as it is"
+        )
 
 
 def _unique(names):

@@ -144,7 +144,7 @@ def _rss_item(item):
 def _atom_entry(element, base):
     entry = FeedEntry()
     base = element.get(XML_BASE) or base
-    entry.title = plain_text(_atom_text(element.find(f"{ATOM}title")))
+    entry.title = _atom_text(element.find(f"{ATOM}title"))
     entry.link = _atom_link(element, base)
     entry.guid = _text(element.find(f"{ATOM}id"))
     entry.updated_at = _iso(_text(element.find(f"{ATOM}updated")), entry)
@@ -171,12 +171,14 @@ def _atom_link(element, base):
 
 
 def _atom_text(element):
-    """An Atom text construct as plain text (for titles)."""
+    """An Atom text construct as plain text (for titles). type="text" is
+    text already: "Plain <text> title" keeps its <text>; only entities that
+    a feed escaped twice are decoded, and white space collapsed."""
     if element is None:
         return ""
     if element.get("type") in {"html", "xhtml"}:
         return plain_text(_atom_html(element))
-    return _text(element)
+    return " ".join(html.unescape(_text(element)).split())
 
 
 def _atom_html(element):

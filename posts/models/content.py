@@ -70,8 +70,13 @@ class PostQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        """published(), plus every relation that list pages and feeds render."""
-        return self.published().prefetch_related(prefetch_tags())
+        """published(), plus every relation that list pages and feeds render
+        (the Drupal node: RSS items of imported posts keep Drupal's GUID)."""
+        return (
+            self.published()
+            .select_related("drupal_node")
+            .prefetch_related(prefetch_tags())
+        )
 
     def teasers(self):
         """for_listing() without the long text, for pages that show teasers."""

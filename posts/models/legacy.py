@@ -1,3 +1,6 @@
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -76,22 +79,75 @@ class LegacyPath(models.Model):
         self.path = normalise_path(self.path)
         super().save(*args, **kwargs)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        row = super().from_db(db, field_names, values)
+        row._stored_path = row.__dict__.get("path")  # clean() compares with it
+        return row
+
     def clean(self):
         super().clean()
+        from ..redirects import live_page  # redirects.py imports the models
+
         if self.path:
             self.path = normalise_path(self.path)
             if self.path in {"", "/"}:
                 raise ValidationError(
                     {"path": "Enter an old address such as /blog/my-post."}
                 )
+            # (Checked only when the address is new or changed: a row that a
+            # new page has made useless must not stop its post being saved.)
+            page = None
+            if self.path != getattr(self, "_stored_path", None):
+                page = live_page(self.path)
+            if page is not None:
+                raise ValidationError(
+                    {
+                        "path": f"{self.path} is an address of this site: "
+                        f"{page} answers there itself, so this old address "
+                        "would never be used."
+                    }
+                )
         self.target = self.target.strip()
-        if self.target and not is_allowed_target(self.target):
+        if self.target:
+            self.target = self._clean_target(self.target, live_page)
+
+    def _clean_target(self, target, live_page):
+        """`target`, refused unless it leads to a page that answers (or
+        elsewhere over http(s)), with the slash added where the page has one."""
+        if not is_allowed_target(target):
             raise ValidationError(
                 {
                     "target": "Enter a path on this site starting with / "
                     "or a full http:// or https:// address."
                 }
             )
+        if not target.startswith("/"):
+            return target  # a full http(s) address of another site
+        parts = urlsplit(target)
+        if parts.path.startswith(
+            ("/" + settings.MEDIA_URL.lstrip("/"), settings.STATIC_URL)
+        ):
+            return target  # a file: nginx and whitenoise answer, not the views
+        page = live_page(parts.path)
+        if page is not None:
+            return urlunsplit(("", "", page, parts.query, parts.fragment))
+        old = normalise_path(parts.path)
+        if old == self.path:
+            message = "An old address cannot lead to itself."
+        elif other := LegacyPath.objects.filter(path=old).exclude(pk=self.pk).first():
+            message = (
+                f"{parts.path} is itself an old address, leading to "
+                f"{other.destination_url()}: enter that instead, so readers "
+                "get one redirect, not two."
+            )
+        else:
+            message = (
+                f"Nothing on this site answers at {parts.path}. Enter the address "
+                "of a page here, such as /archive/2012/ (for a draft or a "
+                "scheduled post, choose the post itself above)."
+            )
+        raise ValidationError({"target": message})
 
     def destination_url(self):
         """Where this old address leads now (without any query string)."""
@@ -121,3 +177,23 @@ class DrupalNode(models.Model):
 
     def __str__(self):
         return f"node/{self.nid}"
+
+    def feed_guid(self):
+        """The GUID Drupal 7's feeds gave this node: node_feed() wrote
+        `$node->nid . ' at ' . $base_url` (not a permalink), e.g. "123 at
+        http://www.example.org"; None when DRUPAL_BASE_URL is not set."""
+        if not settings.DRUPAL_BASE_URL:
+            return None
+        return f"{self.nid} at {settings.DRUPAL_BASE_URL}"
+
+
+def drupal_feed_guid(post):
+    """DrupalNode.feed_guid() of `post`, or None for a post made here. No
+    query for posts from for_listing(), which selects the node."""
+    if not settings.DRUPAL_BASE_URL:
+        return None
+    try:
+        node = post.drupal_node
+    except DrupalNode.DoesNotExist:
+        return None
+    return node.feed_guid()

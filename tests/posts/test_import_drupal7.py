@@ -443,3 +443,95 @@ def test_files_the_site_does_not_serve_are_never_copied(imported, settings):
         imported
     )
     assert not list(Path(settings.MEDIA_ROOT).rglob("*.html"))
+
+
+# --- Aliases that cannot or need not become old addresses -------------------------
+
+
+def add_aliases(drupal_db, *aliases):
+    with closing(sqlite3.connect(drupal_db)) as connection:
+        connection.executemany(
+            "INSERT INTO url_alias (source, alias, language) VALUES (?, ?, 'und')",
+            aliases,
+        )
+        connection.commit()
+
+
+def test_aliases_where_this_site_answers_are_warned_about_not_recorded(
+    import_drupal, drupal_db, client
+):
+    add_aliases(
+        drupal_db,
+        ("node/3", "talks"),
+        ("node/3", "feed"),
+        ("node/3", "search"),
+        ("node/3", "series/"),
+        ("node/3", "tags/research"),
+        ("node/3", "posts/mindfulness-and-the-anxious-mind"),
+        ("node/1", "posts/mindfulness-and-the-anxious-mind-2"),  # no such post
+    )
+    out, _ = import_drupal()
+    for path, page in [
+        ("/talks", "/talks/"),
+        ("/feed", "/feed/"),
+        ("/search", "/search/"),
+        ("/series", "/series/"),
+        ("/tags/research", "/tags/research/"),
+        (
+            "/posts/mindfulness-and-the-anxious-mind",
+            "/posts/mindfulness-and-the-anxious-mind/",
+        ),
+    ]:
+        assert (
+            f"old address {path} is an address of this site, where {page} answers; "
+            "not recorded" in out
+        ), path
+        assert not LegacyPath.objects.filter(path=path).exists(), path
+        assert client.get(path)["Location"] == page, path
+    assert LegacyPath.objects.get(
+        path="/posts/mindfulness-and-the-anxious-mind-2"
+    ).post == post_of(1)
+
+
+def test_aliases_of_other_drupal_pages_are_listed_as_not_imported(
+    import_drupal, drupal_db, client
+):
+    add_aliases(
+        drupal_db,
+        ("user/1", "users/drhawkins"),
+        ("blog/1", "blog/drhawkins"),
+        ("blog/1/feed", "blog/drhawkins/feed"),
+        ("contact", "get-in-touch"),
+        ("node/404", "blog/deleted-long-ago"),
+        ("taxonomy/term/9", "category/tags/unused"),
+    )
+    out, _ = import_drupal()
+    assert "Old addresses not imported (4):" in out
+    for line in [
+        "  /users/drhawkins: alias of user/1: a user's profile page; this site "
+        "has none",
+        "  /get-in-touch: alias of contact: no page here stands for it",
+        "  /blog/deleted-long-ago: alias of node/404: that node no longer exists",
+        "  /category/tags/unused: alias of taxonomy/term/9: that tag is on no "
+        "imported post",
+    ]:
+        assert line in out
+    # The blog module's pages of the one author lead home, and to the feed.
+    assert client.get("/blog/drhawkins")["Location"] == "/"
+    assert client.get("/blog/drhawkins?page=1")["Location"] == "/?page=2"
+    assert client.get("/blog/drhawkins/feed")["Location"] == "/feed/"
+    # A second run records nothing twice and lists the same addresses.
+    again, _ = import_drupal()
+    assert "Old addresses not imported (4):" in again
+    assert "Old addresses recorded: 0;" in again
+
+
+def test_an_alias_that_was_not_utf8_is_recorded_as_drupal_served_it(
+    import_drupal, drupal_db
+):
+    add_aliases(drupal_db, ("node/9", b"blog/caf\xe9-old"))
+    import_drupal()
+    assert set(post_of(9).legacy_paths.values_list("path", flat=True)) >= {
+        "/blog/caf%E9-old",
+        "/blog/caf\u00e9-old",
+    }

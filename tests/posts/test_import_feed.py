@@ -336,3 +336,77 @@ def test_a_second_import_shows_updated_dates_to_readers_at_once(write_feed, clie
     import_feed(write_feed(later, name="later.xml"))
     assert Post.objects.get(slug="breathing-out").updated_at.year == 2023
     assert b">14 September 2023</time>" in client.get(url).content
+
+
+def test_atom_text_titles_keep_what_looks_like_tags(write_feed):
+    """type="text" is text: only the XML (and a second, stray) escaping goes."""
+    feed = ATOM.replace(
+        "<title>Plain words</title>", "<title>Plain &lt;text&gt; title</title>"
+    ).replace(
+        '<title type="html">Breathing &lt;em&gt;out&lt;/em&gt;</title>',
+        '<title type="text">AT&amp;amp;T   and me</title>',
+    )
+    import_feed(write_feed(feed))
+    assert set(Post.objects.values_list("title", flat=True)) == {
+        "Plain <text> title",
+        "AT&T and me",
+    }
+
+
+def test_linkless_items_are_unchanged_on_a_second_run(write_feed):
+    """The WordPress draft has no path of its own and no date; an Atom entry
+    without a link has a date."""
+    linkless = ATOM.replace('<link href="https://blog.example.net/plain-words"/>\n', "")
+    for text in [WORDPRESS, linkless]:
+        path = write_feed(text, name=f"{len(text)}.xml")
+        import_feed(path)
+        count = Post.objects.count()
+        out = import_feed(path)
+        assert "skipped: 0." in out or "skipped: 1." in out  # the WordPress page
+        assert "updated: 0, unchanged: 2" in out, out
+        assert Post.objects.count() == count
+
+
+def test_a_linkless_item_does_not_overwrite_a_post_written_here(write_feed):
+    linkless = ATOM.replace('<link href="https://blog.example.net/plain-words"/>\n', "")
+    path = write_feed(linkless)
+    import_feed(path)
+    post = Post.objects.get(title="Plain words")
+    post.body = "<p>Rewritten here.</p>"
+    post.save()
+    out = import_feed(path)
+    assert "a post with this title and date is already here" in out
+    post.refresh_from_db()
+    assert post.body == "<p>Rewritten here.</p>"
+
+
+def test_an_item_link_where_this_site_answers_is_not_recorded(write_feed, client):
+    feed = DRUPAL_RSS.replace(
+        "https://www.example.org/blog/sleep-mind", "https://www.example.org/talks"
+    )
+    path = write_feed(feed)
+    out = import_feed(path)
+    assert "its link https://www.example.org/talks is an address of this site" in out
+    assert not LegacyPath.objects.filter(path="/talks").exists()
+    assert client.get("/talks")["Location"] == "/talks/"
+    assert "unchanged: 3" in import_feed(path)  # matched on title and date
+
+
+def test_drupal_file_links_work_once_the_drupal_import_copied_the_files(
+    write_feed, import_drupal, client
+):
+    """import_feed has no files to copy: it leaves /sites/default/files/
+    links as they are, and they lead to the files the Drupal import copies."""
+    feed = DRUPAL_RSS.replace(
+        "&lt;p&gt;Rest.&lt;/p&gt;",
+        "&lt;p&gt;&lt;img src=&quot;/sites/default/files/images/pond.jpg&quot; "
+        "alt=&quot;A pond&quot;&gt;&lt;/p&gt;",
+    )
+    import_feed(write_feed(feed))
+    body = Post.objects.get(slug="sleep-the-mind").body
+    assert '<img src="/sites/default/files/images/pond.jpg" alt="A pond">' in body
+    assert client.get("/sites/default/files/images/pond.jpg").status_code == 404
+    import_drupal()
+    response = client.get("/sites/default/files/images/pond.jpg")
+    assert response.status_code == 301
+    assert response["Location"] == "/media/drupal/images/pond.jpg"

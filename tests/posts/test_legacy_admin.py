@@ -1,9 +1,13 @@
+from datetime import UTC, datetime
+
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 from pytest_django.asserts import assertContains
 from taggit.models import Tag
 
 from posts.models import LegacyPath
+from posts.paths import normalise_path
 from posts.redirects import record_old_slug
 from tests.factories import EMPTY_INLINES, make_post
 
@@ -141,3 +145,106 @@ def test_record_old_slug_points_an_existing_row_at_the_renamed_post():
     LegacyPath.objects.create(path="/posts/shared", post=old_owner)
     record_old_slug(renamed, "shared")
     assert LegacyPath.objects.get(path="/posts/shared").post == renamed
+
+
+def add_redirect(admin_client, **data):
+    return admin_client.post(reverse("admin:posts_legacypath_add"), data)
+
+
+@pytest.mark.parametrize(
+    ("target", "stored"),
+    [
+        ("/archive", "/archive/"),
+        ("/archive/2014", "/archive/2014/"),
+        ("/search?q=sleep", "/search/?q=sleep"),
+        ("/tags/sleep", "/tags/sleep/"),
+        ("/posts/kept", "/posts/kept/"),
+        ("/rss.xml", "/rss.xml"),
+        ("/", "/"),
+        ("https://elsewhere.example.org/page", "https://elsewhere.example.org/page"),
+        ("/media/drupal/handout.pdf", "/media/drupal/handout.pdf"),
+    ],
+)
+def test_targets_get_the_slash_their_page_has(admin_client, client, target, stored):
+    may_2014 = datetime(2014, 5, 1, tzinfo=UTC)
+    make_post(slug="kept", tags=["Sleep"], published_at=may_2014)
+    response = add_redirect(admin_client, path="/old", target=target)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    assert LegacyPath.objects.get(path="/old").target == stored
+    assert client.get("/old")["Location"] == stored
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        # a chain: /node/1 is itself an old address
+        ("/node/1", "/node/1 is itself an old address, leading to /posts/kept/: "
+         "enter that instead"),
+        ("/node/1/", "/node/1/ is itself an old address"),
+        # a loop
+        ("/x", "An old address cannot lead to itself."),
+        ("/x/?page=2", "An old address cannot lead to itself."),
+        # nothing answers there
+        ("/no/such/page", "Nothing on this site answers at /no/such/page."),
+        ("/posts/no-such-post/", "Nothing on this site answers at /posts/no-such"),
+        ("/tags/unused/", "Nothing on this site answers at /tags/unused/."),
+        ("/archive/1999/", "Nothing on this site answers at /archive/1999/."),
+        # other schemes
+        ("ftp://files.example.org/a", "Enter a path on this site starting with /"),
+        ("mailto:doctor@example.org", "Enter a path on this site starting with /"),
+    ],
+)  # fmt: skip
+def test_loops_chains_and_dead_targets_are_refused(admin_client, target, message):
+    post = make_post(slug="kept")
+    LegacyPath.objects.create(path="/node/1", post=post)
+    response = add_redirect(admin_client, path="/x", target=target)
+    assert response.status_code == 200
+    assertContains(response, escape(message))
+    assert not LegacyPath.objects.filter(path="/x").exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "page"),
+    [
+        ("/talks", "/talks/"),
+        ("/feed/", "/feed/"),
+        ("/rss.xml", "/rss.xml"),
+        ("/search", "/search/"),
+        ("/posts/kept", "/posts/kept/"),
+        ("/tags/sleep", "/tags/sleep/"),
+    ],
+)
+def test_an_address_this_site_answers_cannot_be_an_old_address(
+    admin_client, path, page
+):
+    make_post(slug="kept", tags=["Sleep"])
+    response = add_redirect(admin_client, path=path, target="/archive/")
+    assert response.status_code == 200
+    assertContains(
+        response,
+        escape(
+            f"{normalise_path(path)} is an address of this site: {page} answers "
+            "there itself, so this old address would never be used."
+        ),
+    )
+    assert not LegacyPath.objects.exists()
+
+
+def test_an_old_slug_of_no_post_here_can_be_an_old_address(admin_client):
+    make_post(slug="new")
+    response = add_redirect(admin_client, path="/posts/old", target="/posts/new")
+    assert response.status_code == 302
+    assert LegacyPath.objects.get().target == "/posts/new/"
+
+
+def test_a_row_a_new_page_made_useless_does_not_block_saving_its_post(admin_client):
+    """/posts/taken was recorded when a post left that slug; another post has
+    it now. The first post's form, which lists the row, still saves."""
+    moved = make_post(slug="moved")
+    LegacyPath.objects.create(path="/posts/taken", post=moved)
+    make_post(slug="taken")
+    url = reverse("admin:posts_post_change", args=[moved.pk])
+    response = admin_client.post(url, change_form_data(moved, title="Moved on"))
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    moved.refresh_from_db()
+    assert moved.title == "Moved on"

@@ -1,12 +1,16 @@
+import sqlite3
 import xml.etree.ElementTree as ET
+from contextlib import closing
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from taggit.models import Tag
 
 from posts.models import LegacyPath
-from tests.factories import make_post
+from tests.factories import make_draft, make_post
 
 from .drupal7_fixture import EN_DASH_ALIAS, TRUNCATED_ALIAS
 
@@ -249,3 +253,215 @@ def test_tag_row_follows_the_tag_when_its_slug_changes(client):
     tag.slug = "mindful"
     tag.save()
     assert_moved(client, "/taxonomy/term/1", "/tags/mindful/")
+
+
+# --- Old addresses never take this site's own pages away ---------------------------
+
+
+SHADOWING = [
+    # an old address where this site answers once APPEND_SLASH adds the slash
+    ("/talks", "/talks/"),
+    ("/feed", "/feed/"),
+    ("/search", "/search/"),
+    ("/series", "/series/"),
+    ("/tags/research", "/tags/research/"),
+    ("/posts/here", "/posts/here/"),
+]
+
+
+def test_old_addresses_never_shadow_this_sites_pages(client):
+    """Rows stored before the import and the admin refused such addresses."""
+    here = make_post(slug="here", tags=["Research"])
+    elsewhere = make_post(slug="elsewhere")
+    for path, _ in SHADOWING:
+        LegacyPath.objects.create(path=path, post=elsewhere)
+    for path, location in SHADOWING:
+        assert_moved(client, path, location)
+        assert client.get(location).status_code == 200, location
+    page = client.get("/posts/here/").content.decode()
+    assert f'<h1 id="post-title">{here.title}</h1>' in page
+
+
+def test_an_old_slug_without_its_slash_still_moves_in_one_step(client):
+    """No page answers at /posts/<old slug>/, so the old address does."""
+    make_post(slug="new")
+    LegacyPath.objects.create(path="/posts/old", target="/posts/new/")
+    assert_moved(client, "/posts/old", "/posts/new/")
+    assert_moved(client, "/posts/old/", "/posts/new/")
+
+
+def test_a_draft_slug_does_not_keep_its_old_address_from_the_public(client):
+    make_draft(slug="unfinished")
+    LegacyPath.objects.create(path="/posts/unfinished", target="/archive/")
+    assert_moved(client, "/posts/unfinished", "/archive/")
+
+
+# --- How long a 301 is kept ----------------------------------------------------------
+
+
+def test_old_address_redirects_are_kept_a_day_not_for_ever(client):
+    post = make_post(slug="kept")
+    LegacyPath.objects.create(path="/node/1", post=post)
+    for path in ["/node/1", "/blog/yearly-archive", "/blog"]:
+        response = assert_moved(client, path, client.get(path)["Location"])
+        assert set(response["Cache-Control"].split(", ")) == {
+            "public",
+            "max-age=86400",
+        }, path
+
+
+def test_a_drafts_old_address_followed_by_staff_is_never_cached(staff_client):
+    draft = make_draft(slug="draft")
+    LegacyPath.objects.create(path="/node/2", post=draft)
+    response = assert_moved(staff_client, "/node/2", "/posts/draft/")
+    cache_control = response["Cache-Control"]
+    assert "private" in cache_control and "no-cache" in cache_control
+    assert "public" not in cache_control
+
+
+# --- Drupal's files, and the blog module's pages -------------------------------------
+
+
+def test_old_file_addresses_lead_to_the_imported_files(client, imported):
+    for path in [
+        "/sites/default/files/images/pond.jpg",
+        "/sites/default/files/styles/large/public/images/pond.jpg?itok=Ab1",
+        "/sites/default/files/styles/thumbnail/public/images/pond.jpg",
+        "/sites/default/files/handouts/breathing-space.pdf",
+    ]:
+        response = client.get(path)
+        assert response.status_code == 301, path
+        assert response["Location"] in {
+            "/media/drupal/images/pond.jpg",
+            "/media/drupal/handouts/breathing-space.pdf",
+        }, path
+
+
+def test_old_file_addresses_of_files_not_imported_stay_404(
+    client, imported, monkeypatch
+):
+    for path in [
+        # missing from --files-root, refused (an .html), never there
+        "/sites/default/files/slides/burnout-slides.ppt",
+        "/sites/default/files/handouts/reading-list.html",
+        "/sites/default/files/images/nope.jpg",
+        "/sites/default/files/styles/large/private/images/pond.jpg",
+    ]:
+        assert client.get(path).status_code == 404, path
+    # A probe for a kind of file the site never serves costs no look in storage.
+    looked = []
+    monkeypatch.setattr(
+        FileSystemStorage, "exists", lambda _, name: looked.append(name)
+    )
+    for path in [
+        "/sites/default/files/shell.php",
+        "/sites/default/files/../../settings.php",
+        "/sites/default/files/" + "x/" * 200 + "a.jpg",
+        "/sites/default/files/a\\..\\b.jpg",
+    ]:
+        assert client.get(path).status_code == 404, path
+    assert looked == []
+
+
+@pytest.mark.parametrize(
+    ("path", "location"),
+    [
+        ("/blog/1", "/"),
+        ("/blog/1?page=2", "/?page=3"),
+        ("/blog/1/feed", "/feed/"),
+        ("/blog/12/feed/", "/feed/"),
+    ],
+)
+def test_the_blog_modules_author_pages_lead_home(client, path, location):
+    assert_moved(client, path, location)
+
+
+# --- Answering 404 at once ---------------------------------------------------------
+
+
+def test_a_tag_without_public_posts_answers_404_not_a_301_to_one(client, imported):
+    """Burnout is only on a draft: its tag page, and so its old addresses, 404."""
+    burnout = Tag.objects.get(name="Burnout")
+    assert LegacyPath.objects.get(path="/taxonomy/term/7").tag == burnout
+    assert client.get("/tags/burnout/").status_code == 404
+    for path in [
+        "/taxonomy/term/7",
+        "/taxonomy/term/7/feed",
+        "/category/tags/burnout",
+        "/category/tags/burnout/feed",
+        "/category/tags/Burnout?page=1",
+    ]:
+        assert client.get(path).status_code == 404, path
+
+
+def test_a_future_years_archive_answers_404_not_a_301_to_one(client, imported):
+    year = timezone.localdate().year + 1
+    assert client.get(f"/archive/{year}/").status_code == 404
+    later = [f"/blog/yearly-archive/{year}", "/blog/yearly-archive/2030",
+             f"/stressedtozest/{year}/01", "/blog/yearly-archive/0000"]  # fmt: skip
+    for path in later:
+        assert client.get(path).status_code == 404, path
+    assert_moved(client, "/blog/yearly-archive/2014", "/archive/2014/")
+
+
+# --- Cost of an unknown address -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "queries"),
+    [
+        ("/wp-login.php", 1),
+        ("/a%C3%A9/feed", 1),
+        ("/A%C3%A9/Feed/", 1),
+        ("/node/999", 1),
+        ("/taxonomy/term/999/feed", 1),
+        ("/blog/never-existed?page=3", 1),
+        ("/category/tags/a%C3%A9/feed", 2),
+        ("/sites/default/files/images/nope.jpg", 1),
+    ],
+)
+def test_an_unknown_address_costs_one_query(
+    client, imported, django_assert_max_num_queries, path, queries
+):
+    """All the forms of the path, and their /feed stems, in one query (plus
+    one for a tag looked up by name on /category/tags/)."""
+    with django_assert_max_num_queries(queries):
+        assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/node/3",
+        "/taxonomy/term/4",
+        "/taxonomy/term/4/feed",
+        "/Blog/Sleep-Forgotten-Medicine",
+    ],
+)
+def test_an_old_address_costs_one_query(
+    client, imported, django_assert_max_num_queries, path
+):
+    """Publicness of the post or tag comes with the row."""
+    with django_assert_max_num_queries(1):
+        assert client.get(path).status_code == 301
+
+
+# --- Bytes that were not UTF-8 --------------------------------------------------------
+
+
+def test_an_alias_that_was_not_utf8_answers_where_drupal_served_it(
+    client, import_drupal, drupal_db
+):
+    """Drupal served b"blog/caf\\xe9-old" as /blog/caf%E9-old."""
+    with closing(sqlite3.connect(drupal_db)) as connection:
+        connection.execute(
+            "INSERT INTO url_alias (source, alias, language) VALUES (?, ?, 'und')",
+            ["node/9", b"blog/caf\xe9-old"],
+        )
+        connection.commit()
+    out, _ = import_drupal()
+    assert "is not valid UTF-8 (byte 0xE9" in out
+    cafe = "/posts/cafe-conversations/"
+    assert_moved(client, "/blog/caf%E9-old", cafe)
+    assert_moved(client, "/blog/caf%e9-old/", cafe)
+    assert_moved(client, "/blog/caf%C3%A9-old", cafe)  # the text read as cp1252
