@@ -163,6 +163,7 @@ TEMPLATES = [
     },
 ]
 
+
 # Embedded SQLite unless DATABASE_URL names a server (PostgreSQL in production and CI).
 # Persistent connections with health checks survive a database restart.
 def _database_config(url):
