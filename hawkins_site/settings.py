@@ -72,6 +72,8 @@ SITE_TAGLINE = env(
 SITE_AUTHOR_NAME = env("SITE_AUTHOR_NAME", "Dr Hawkins")
 SITE_AUTHOR_JOB_TITLE = env("SITE_AUTHOR_JOB_TITLE", "Doctor and psychotherapist")
 SITE_FACEBOOK_URL = env("SITE_FACEBOOK_URL", "")
+# ISO 3166 code of the country talks take place in (schema.org addressCountry).
+SITE_COUNTRY = env("SITE_COUNTRY", "GB")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
