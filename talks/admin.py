@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
@@ -20,7 +22,9 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 def _formfield(db_field, **kwargs):
-    return db_field.formfield(**(HTTPS_URLS.get(type(db_field), {}) | kwargs))
+    if isinstance(db_field, models.URLField):
+        kwargs = HTTPS_URLS[models.URLField] | kwargs
+    return db_field.formfield(**kwargs)
 
 
 class TalkAdminForm(forms.ModelForm):
@@ -76,11 +80,17 @@ class WhenListFilter(admin.SimpleListFilter):
 # What a copy keeps when the same talk is given again elsewhere: the talk itself,
 # not the occasion (date, place, event, recording).
 DUPLICATED_FIELDS = ["title", "abstract", "speaker_bio", "slides_url"]
+ATTACHMENT_FIELDS = ["title", "file", "file_type", "file_size", "position"]
 
 
-def _free_slug(base):
-    """`base`-copy, or -copy-2, -copy-3 … : the first slug no talk has yet."""
-    stem = f"{base[:190]}-copy"
+# What _free_slug() adds: a copy of a copy is "-copy-2", not "-copy-copy".
+COPY_SUFFIX = re.compile(r"-copy(?:-\d+)?$")
+
+
+def _free_slug(slug):
+    """The slug with -copy, or -copy-2, -copy-3 … : the first no talk has yet.
+    An earlier copy's suffix is replaced, not added to."""
+    stem = f"{COPY_SUFFIX.sub('', slug)[:190]}-copy"
     taken = set(
         Talk.objects.filter(slug__startswith=stem).values_list("slug", flat=True)
     )
@@ -155,12 +165,16 @@ class TalkAdmin(CompareVersionsMixin, VersionAdmin):
     def when(self, obj):
         if not obj.starts_at:
             return "No date yet"
-        return date_format(timezone.localtime(obj.starts_at), "D j M Y, H:i T")
+        local = timezone.localtime(obj.starts_at)
+        # The zone from the datetime: Django's "T" is "" in the repeated hour
+        # when the clocks go back.
+        return f"{date_format(local, 'D j M Y, H:i')} {local.tzname()}"
 
     @admin.action(description="Duplicate talk (to give it again elsewhere)")
     def duplicate_talks(self, request, queryset):
         copies = []
-        for talk in queryset.prefetch_related("tags", "related_posts"):
+        talks = queryset.prefetch_related("tags", "related_posts", "attachments")
+        for talk in talks:
             copy = Talk(
                 **{f: getattr(talk, f) for f in DUPLICATED_FIELDS},
                 slug=_free_slug(talk.slug),
@@ -169,6 +183,15 @@ class TalkAdmin(CompareVersionsMixin, VersionAdmin):
             copy.save()
             copy.tags.set(talk.tags.all())
             copy.related_posts.set(talk.related_posts.all())
+            # The slides and handouts go with the talk: the same stored files
+            # (nothing deletes a file when its download is removed).
+            Attachment.objects.bulk_create(
+                Attachment(
+                    talk=copy,
+                    **{f: getattr(download, f) for f in ATTACHMENT_FIELDS},
+                )
+                for download in talk.attachments.all()
+            )
             copies.append(copy)
         if len(copies) == 1:
             self.message_user(

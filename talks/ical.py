@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from icalendar import Calendar, Event, vDuration
 
-from .models import Talk
+from .models import Talk, http_url
 
 ICAL_STATUS = {
     Talk.Status.SCHEDULED: "CONFIRMED",
@@ -51,6 +51,17 @@ class _PlainText(HTMLParser):
         self.out.append(re.sub(r"\s+", " ", data))
 
 
+# Some calendar apps (Google's, Outlook) show DESCRIPTION as HTML. Text that
+# would read as a tag there ("<script>" written out in an abstract) gets a space
+# after its "<", which no HTML parser takes for the start of a tag.
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def defuse_markup(text):
+    """Plain text that stays plain when a calendar app reads it as HTML."""
+    return _TAG_START.sub("< ", text)
+
+
 def html_to_text(html):
     """Plain text of an HTML fragment, paragraphs separated by blank lines."""
     parser = _PlainText()
@@ -64,7 +75,8 @@ def html_to_text(html):
 def _location(talk):
     parts = [p for p in (talk.venue, talk.address, talk.city) if p]
     if talk.is_online:
-        parts.append(f"Online: {talk.event_url}" if talk.event_url else "Online")
+        url = http_url(talk.event_url)
+        parts.append(f"Online: {url}" if url else "Online")
     return ", ".join(parts)
 
 
@@ -81,9 +93,9 @@ def _description(talk):
         f"{label}: {url}"
         for label, url in (
             ("Details", talk.get_canonical_url()),
-            ("Event page", talk.event_url),
-            ("Slides", talk.slides_url),
-            ("Video", talk.video_url),
+            ("Event page", http_url(talk.event_url)),
+            ("Slides", http_url(talk.slides_url)),
+            ("Video", http_url(talk.video_url)),
         )
         if url
     ]
@@ -105,27 +117,35 @@ def talk_event(talk):
     summary = talk.title
     if talk.status != Talk.Status.SCHEDULED:
         summary = f"{talk.get_status_display()}: {summary}"
-    event.add("summary", summary)
+    event.add("summary", defuse_markup(summary))
     event.add("status", ICAL_STATUS[talk.status])
     event.add("url", talk.get_canonical_url())
     if location := _location(talk):
-        event.add("location", location)
-    event.add("description", _description(talk))
-    event.add("transp", "OPAQUE")
+        event.add("location", defuse_markup(location))
+    event.add("description", defuse_markup(_description(talk)))
+    # Only a talk going ahead blocks the time in its reader's calendar.
+    going_ahead = talk.status == Talk.Status.SCHEDULED
+    event.add("transp", "OPAQUE" if going_ahead else "TRANSPARENT")
     return event
 
 
-def calendar_for(talks, name):
-    """A VCALENDAR with one VEVENT per talk, as bytes."""
+def calendar_for(talks, name=None):
+    """A VCALENDAR with one VEVENT per talk, as bytes.
+
+    With a `name`, a calendar to subscribe to: named, and telling calendar apps
+    how often to come back. Without, a download of one event, to add to the
+    reader's own calendar: no calendar-level name or refresh (Outlook would
+    otherwise open it as a new calendar called after the talk)."""
     cal = Calendar()
     cal.add("prodid", f"-//{urlsplit(settings.SITE_URL).netloc}//Talks//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", settings.TIME_ZONE)
-    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", vDuration(REFRESH))
+    if name is not None:
+        cal.add("name", name)
+        cal.add("x-wr-calname", name)
+        cal.add("x-wr-timezone", settings.TIME_ZONE)
+        cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", vDuration(REFRESH))
     for talk in talks:
         cal.add_component(talk_event(talk))
     return serialise(cal)

@@ -1,10 +1,13 @@
+import re
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import DEFERRED, F, Q
+from django.db.models import DateTimeField, ExpressionWrapper, F, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager
@@ -12,7 +15,11 @@ from taggit.models import TaggedItemBase
 
 from hawkins_site.attachments import AttachmentBase
 from hawkins_site.reversing import cached_reverse
-from hawkins_site.richtext import sanitize_html, strip_control_characters
+from hawkins_site.richtext import (
+    has_allowed_scheme,
+    sanitize_html,
+    strip_control_characters,
+)
 from hawkins_site.tagging import TagListManager, TagListMixin
 
 # A talk without an end time is taken to last this long: in the .ics, and when
@@ -34,26 +41,82 @@ def validate_talk_slug(value):
         )
 
 
+# Browsers drop tabs and newlines anywhere in a URL, and controls and spaces
+# around it (so "java\tscript:" is javascript:).
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+HTTP_SCHEMES = ("http", "https")
+
+
+def http_url(url):
+    """`url` if it is an absolute http:// or https:// address, else "": the only
+    links a talk may carry (event page, slides, video)."""
+    url = _URL_IGNORED.sub("", strip_control_characters(url or "")).strip()
+    if not url or not has_allowed_scheme(url):
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return ""
+    if parts.scheme.lower() not in HTTP_SCHEMES or not parts.hostname:
+        return ""
+    return url
+
+
+validate_http_url = URLValidator(
+    schemes=HTTP_SCHEMES,
+    message="Enter a web address starting with http:// or https://.",
+    code="not_web",  # not "invalid": a form's own message would replace this one
+)
+
+
+class HttpURLField(models.URLField):
+    """A URLField for web pages only: http and https (not ftp, not javascript:)."""
+
+    default_validators = [validate_http_url]
+
+
+def effective_end(ends_at, starts_at):
+    """When a talk is over: its end time, or DEFAULT_DURATION after its start
+    when it has none. The one definition behind upcoming(), past() and
+    Talk.is_upcoming: given a talk's values it returns a datetime (None without
+    a start); given F("ends_at") and F("starts_at"), the same rule in SQL."""
+    if isinstance(ends_at, F):
+        later = ExpressionWrapper(
+            starts_at + Value(DEFAULT_DURATION), output_field=DateTimeField()
+        )
+        return Coalesce(ends_at, later, output_field=DateTimeField())
+    if ends_at is not None:
+        return ends_at
+    return None if starts_at is None else starts_at + DEFAULT_DURATION
+
+
 class TalkQuerySet(models.QuerySet):
     def published(self):
         """Talks the public may see: marked published (they always have a start)."""
         return self.filter(visibility=Talk.Visibility.PUBLISHED)
 
+    def _by_end(self):
+        return self.alias(effective_end=effective_end(F("ends_at"), F("starts_at")))
+
     def upcoming(self):
         """Talks that have not ended yet (one in progress counts), soonest first."""
-        now = timezone.now()
-        return self.filter(
-            Q(ends_at__gt=now)
-            | Q(ends_at__isnull=True, starts_at__gt=now - DEFAULT_DURATION)
-        ).order_by("starts_at", "pk")
+        return (
+            self._by_end()
+            .filter(effective_end__gt=timezone.now())
+            .order_by("starts_at", "pk")
+        )
 
     def past(self):
         """Talks that have ended, newest first."""
-        now = timezone.now()
-        return self.filter(
-            Q(ends_at__lte=now)
-            | Q(ends_at__isnull=True, starts_at__lte=now - DEFAULT_DURATION)
-        ).order_by("-starts_at", "-pk")
+        return (
+            self._by_end()
+            .filter(effective_end__lte=timezone.now())
+            .order_by("-starts_at", "-pk")
+        )
+
+    def going_ahead(self):
+        """Talks still going ahead: neither cancelled nor postponed."""
+        return self.filter(status=Talk.Status.SCHEDULED)
 
     def for_listing(self):
         """published() without the long text fields, for lists and boxes."""
@@ -102,6 +165,9 @@ class Talk(TagListMixin, models.Model):
     PLAIN_TEXT_FIELDS = (
         "title", "speaker_bio", "event_name", "organiser", "venue", "address", "city",
     )  # fmt: skip
+    URL_FIELDS = ("event_url", "slides_url", "video_url")
+    # Set from the stored row, never taken from an old version (keep_bookkeeping).
+    BOOKKEEPING_FIELDS = ("sequence", "announced_at", "created_at")
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -154,9 +220,9 @@ class Talk(TagListMixin, models.Model):
         default=Visibility.DRAFT,
         help_text="Drafts are visible to staff only.",
     )
-    event_url = models.URLField("event page", max_length=500, blank=True)
-    slides_url = models.URLField("slides", max_length=500, blank=True)
-    video_url = models.URLField("video", max_length=500, blank=True)
+    event_url = HttpURLField("event page", max_length=500, blank=True)
+    slides_url = HttpURLField("slides", max_length=500, blank=True)
+    video_url = HttpURLField("video", max_length=500, blank=True)
     related_posts = models.ManyToManyField(
         "posts.Post",
         blank=True,
@@ -210,47 +276,91 @@ class Talk(TagListMixin, models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        derived = {"abstract", *self.PLAIN_TEXT_FIELDS}
+        derived = {"abstract", *self.PLAIN_TEXT_FIELDS, *self.URL_FIELDS}
         self.abstract = sanitize_html(self.abstract)
         # Control characters (a Word line break, a NUL from an import) would
         # break the feeds and the .ics, and PostgreSQL refuses NUL outright.
         for name in self.PLAIN_TEXT_FIELDS:
             setattr(self, name, strip_control_characters(getattr(self, name)).strip())
-        if self.visibility == self.Visibility.PUBLISHED and not self.announced_at:
-            self.announced_at = timezone.now()
-            derived.add("announced_at")
-        loaded = getattr(self, "_loaded", None)
-        if loaded and any(
-            loaded.get(f, DEFERRED) is not DEFERRED and loaded[f] != getattr(self, f)
-            for f in self.SCHEDULE_FIELDS
-        ):
-            self.sequence += 1
-            derived.add("sequence")
+        # The admin form checks links; code and importers don't: a javascript:
+        # or other non-web address is dropped rather than stored.
+        for name in self.URL_FIELDS:
+            setattr(self, name, http_url(getattr(self, name)))
+        self.keep_bookkeeping()
+        derived.update(self.BOOKKEEPING_FIELDS)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
         super().save(*args, **kwargs)
-        self._loaded = {f: getattr(self, f) for f in self.SCHEDULE_FIELDS}
 
     def get_absolute_url(self):
         return cached_reverse("talks:detail", slug=self.slug)
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        # Remember what was loaded, so save() can tell a rescheduling.
-        instance._loaded = dict(zip(field_names, values, strict=True))
-        return instance
+    def keep_bookkeeping(self):
+        """Set BOOKKEEPING_FIELDS from the row as stored, and say whether there
+        was one. SEQUENCE rises when time, place or status differ from the stored
+        row and never goes down (a restored old version counts as a change);
+        the first announcement and the creation date stay as they were.
 
-    def clean(self):
-        errors = {}
-        if self.ends_at and not self.starts_at:
-            errors["starts_at"] = "Give the start time as well as the end time."
-        elif self.ends_at and self.ends_at <= self.starts_at:
-            errors["ends_at"] = "The talk must end after it starts."
-        if self.visibility == self.Visibility.PUBLISHED and not self.starts_at:
-            errors.setdefault(
-                "starts_at", "A published talk needs a start date and time."
+        save() calls this, and so does a pre_save receiver for raw saves, which
+        bypass save(): django-reversion restores a version that way (and
+        loaddata loads a backup)."""
+        stored = None
+        if self.pk is not None:
+            stored = (
+                type(self)
+                ._base_manager.filter(pk=self.pk)
+                .values(*self.BOOKKEEPING_FIELDS, *self.SCHEDULE_FIELDS)
+                .first()
             )
+        loaded = self.__dict__  # a field deferred on this instance is not in it
+        if stored is not None:
+            changed = any(
+                name in loaded and loaded[name] != stored[name]
+                for name in self.SCHEDULE_FIELDS
+            )
+            self.sequence = max(stored["sequence"], loaded.get("sequence") or 0)
+            self.sequence += changed
+            self.announced_at = stored["announced_at"] or loaded.get("announced_at")
+            self.created_at = stored["created_at"]
+        if self.visibility == self.Visibility.PUBLISHED and not self.announced_at:
+            self.announced_at = timezone.now()
+        return stored is not None
+
+    def clean_fields(self, exclude=None):
+        """Field checks, then the rules between fields: the dates, and a place
+        for a talk given in person. A rule is skipped when one of its fields
+        already has an error of its own (a ModelForm excludes such a field): an
+        ambiguous time on the night the clocks go back is refused with that
+        reason, not also as a missing start time."""
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        skip = {*(exclude or ()), *errors}
+        if "starts_at" not in skip and "ends_at" not in skip:
+            if self.ends_at and not self.starts_at:
+                errors["starts_at"] = ["Give the start time as well as the end time."]
+            elif self.ends_at and self.ends_at <= self.starts_at:
+                errors["ends_at"] = ["The talk must end after it starts."]
+        if (
+            "starts_at" not in skip
+            and "starts_at" not in errors
+            and self.visibility == self.Visibility.PUBLISHED
+            and not self.starts_at
+        ):
+            errors["starts_at"] = ["A published talk needs a start date and time."]
+        where = {"venue", "city", "is_online", "visibility"}
+        if (
+            not where & skip
+            and self.visibility == self.Visibility.PUBLISHED
+            and not self.is_online
+            and not self.has_place
+        ):
+            errors["venue"] = [
+                "Say where the talk is: give a venue or a city, or tick “online” "
+                "for a talk given online."
+            ]
         if errors:
             raise ValidationError(errors)
 
@@ -267,11 +377,7 @@ class Talk(TagListMixin, models.Model):
     @property
     def effective_ends_at(self):
         """The end time, or the start plus DEFAULT_DURATION when none was given."""
-        if self.ends_at:
-            return self.ends_at
-        if self.starts_at:
-            return self.starts_at + DEFAULT_DURATION
-        return None
+        return effective_end(self.ends_at, self.starts_at)
 
     @property
     def is_upcoming(self):
@@ -295,6 +401,14 @@ class Talk(TagListMixin, models.Model):
     def uid(self):
         """iCalendar UID and RSS guid: stable for the talk's life, slug changes too."""
         return f"talk-{self.pk}@{urlsplit(settings.SITE_URL).netloc}"
+
+
+def keep_bookkeeping_on_raw_save(sender, instance, raw, **kwargs):
+    """pre_save for Talk: a raw save (a version restored from the admin's History,
+    a backup loaded) bypasses Talk.save(), and would otherwise write the old
+    version's SEQUENCE, lower than the one calendar apps have seen."""
+    if raw and instance.keep_bookkeeping():
+        instance.updated_at = timezone.now()  # a restore is an edit
 
 
 class Attachment(AttachmentBase):

@@ -9,12 +9,13 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from hawkins_site.pagination import paginate
-from hawkins_site.richtext import teaser_from_html
+from hawkins_site.richtext import plain_text, teaser_from_html, truncate_words
 from hawkins_site.tagging import prefetch_tags
 from posts.models import Post
 
 from .ical import calendar_for
-from .models import Talk
+from .models import Talk, http_url
+from .templatetags.talks_tags import talk_when
 
 CALENDAR_DAYS = 365  # calendar.ics: talks from the last year onwards
 
@@ -53,6 +54,7 @@ def talk_detail(request, slug):
         {
             "talk": talk,
             "is_public": talk.is_public,
+            "description": meta_description(talk),
             "event_ld": event_json_ld(talk) if talk.is_public else None,
         },
     )
@@ -60,6 +62,16 @@ def talk_detail(request, slug):
         add_never_cache_headers(response)
         response.headers["X-Robots-Tag"] = "noindex"
     return response
+
+
+def meta_description(talk):
+    """The page's description for search results and link previews: the
+    abstract as plain text, cut on a word within 160 characters; or, with no
+    abstract, who gives the talk and where."""
+    if text := plain_text(talk.abstract):
+        return truncate_words(text, max_words=60, max_chars=159)  # + "…"
+    at = f" at {talk.event_name}" if talk.event_name else ""
+    return f"A talk by {settings.SITE_AUTHOR_NAME}{at}, {talk_when(talk)}."
 
 
 def event_json_ld(talk):
@@ -90,6 +102,7 @@ def event_json_ld(talk):
             "@type": "PostalAddress",
             "streetAddress": talk.address,
             "addressLocality": talk.city,
+            "addressCountry": settings.SITE_COUNTRY,
         }
         place = {
             "@type": "Place",
@@ -97,8 +110,9 @@ def event_json_ld(talk):
             "address": {k: v for k, v in address.items() if v},
         }
         places.append(place)
+    event_url = http_url(talk.event_url)
     if talk.is_online:
-        url = talk.event_url or talk.get_canonical_url()
+        url = event_url or talk.get_canonical_url()
         places.append({"@type": "VirtualLocation", "url": url})
     if talk.is_online and talk.has_place:
         mode = "MixedEventAttendanceMode"
@@ -111,8 +125,8 @@ def event_json_ld(talk):
         data["location"] = places[0] if len(places) == 1 else places
     if talk.organiser:
         organizer = {"@type": "Organization", "name": talk.organiser}
-        if talk.event_url:
-            organizer["url"] = talk.event_url
+        if event_url:
+            organizer["url"] = event_url
         data["organizer"] = organizer
     return data
 
@@ -142,5 +156,5 @@ def calendar_ics(request):
 @require_safe
 def talk_ics(request, slug):
     talk = get_object_or_404(Talk.objects.published(), slug=slug)
-    content = calendar_for([talk], talk.title)
+    content = calendar_for([talk])  # one event to add, not a calendar
     return _ics_response(content, f"{talk.slug}.ics")

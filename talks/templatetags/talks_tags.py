@@ -1,14 +1,23 @@
 from django import template
+from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from talks.models import Talk
+from talks.models import Talk, http_url
 
 register = template.Library()
 
 DAY = "l j F Y"
 TIME = "H:i"
-ZONE = "T"  # GMT or BST: the site's zone, Europe/London, named
+
+
+def _day_time_zone(moment):
+    """Day, time and zone (GMT or BST) of `moment` in the site's zone. The zone
+    comes from the datetime itself: Django's "T" gives "" in the hour that
+    happens twice when the clocks go back, but the datetime knows which it is."""
+    local = timezone.localtime(moment)
+    return format_date(local, DAY), format_date(local, TIME), local.tzname()
 
 
 @register.filter
@@ -17,12 +26,10 @@ def talk_when(talk):
     "Thursday 12 March 2026, 18:30–20:00 GMT"."""
     if not talk.starts_at:
         return "Date to be announced"
-    start = timezone.localtime(talk.starts_at)
-    day, time, zone = (format_date(start, f) for f in (DAY, TIME, ZONE))
+    day, time, zone = _day_time_zone(talk.starts_at)
     if not talk.ends_at:
         return f"{day}, {time} {zone}"
-    end = timezone.localtime(talk.ends_at)
-    end_day, end_time, end_zone = (format_date(end, f) for f in (DAY, TIME, ZONE))
+    end_day, end_time, end_zone = _day_time_zone(talk.ends_at)
     if end_day != day:
         return f"{day}, {time} {zone} – {end_day}, {end_time} {end_zone}"
     if end_zone != zone:  # the clocks change during the talk
@@ -30,7 +37,24 @@ def talk_when(talk):
     return f"{day}, {time}–{end_time} {zone}"
 
 
+@register.filter(name="http_url")
+def http_url_filter(url):
+    """The address if it is http(s), else "": a talk's links never carry
+    javascript: or another scheme, whatever reached the database."""
+    return http_url(url)
+
+
+@register.simple_tag
+def calendar_urls():
+    """The calendar of all talks as a subscription: the webcal:// address that
+    calendar apps open as a subscription, and the https one that Google
+    Calendar's "From URL" takes."""
+    address = settings.SITE_URL + reverse("talks:calendar")
+    return {"web": address, "webcal": "webcal://" + address.split("://", 1)[1]}
+
+
 @register.simple_tag
 def upcoming_talks(limit=3):
-    """The next `limit` public talks, soonest first (one query)."""
-    return list(Talk.objects.for_listing().upcoming()[:limit])
+    """The next `limit` public talks that are going ahead, soonest first (one
+    query): a cancelled or postponed talk stays on /talks/, with its badge."""
+    return list(Talk.objects.for_listing().going_ahead().upcoming()[:limit])

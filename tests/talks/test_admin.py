@@ -1,11 +1,13 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from talks.models import Talk
+from talks.models import Attachment, Talk
+from tests import images
 from tests.factories import make_draft_talk, make_post, make_talk
 
 pytestmark = pytest.mark.django_db
@@ -212,3 +214,90 @@ def test_changing_a_talks_slug_keeps_its_old_addresses_working(admin_client, cli
         ics = client.get(f"/talks/{old}.ics")
         assert (ics.status_code, ics["Location"]) == (301, "/talks/third-name.ics")
     assert client.get("/talks/third-name/").status_code == 200
+
+
+def duplicate(admin_client, *talks):
+    return admin_client.post(
+        CHANGELIST,
+        {"action": "duplicate_talks", "_selected_action": [t.pk for t in talks]},
+    )
+
+
+def test_duplicating_a_talk_copies_its_downloads(admin_client):
+    original = make_talk(slug="with-slides")
+    for position, title in [(1, "Handout"), (0, "Slides")]:
+        download = Attachment(talk=original, title=title, position=position)
+        download.file.save(f"{title}.pdf", ContentFile(images.PDF))
+    make_talk().attachments.create(title="Someone else's", file="x.pdf")
+    duplicate(admin_client, original)
+    copy = Talk.objects.get(slug="with-slides-copy")
+    copied = [(a.title, a.file.name, a.position, a.file_type, a.file_size)
+              for a in copy.attachments.all()]  # fmt: skip
+    kept = [(a.title, a.file.name, a.position, a.file_type, a.file_size)
+            for a in original.attachments.all()]  # fmt: skip
+    assert copied == kept
+    assert [t for t, *_ in copied] == ["Slides", "Handout"]
+    assert original.attachments.count() == 2  # the original keeps its own
+
+
+def test_duplicating_a_copy_numbers_it_instead_of_adding_copy_again(admin_client):
+    original = make_talk(slug="given-once", tags=["Sleep"])
+    duplicate(admin_client, original)
+    first = Talk.objects.get(slug="given-once-copy")
+    duplicate(admin_client, first)
+    second = Talk.objects.get(slug="given-once-copy-2")
+    duplicate(admin_client, second)
+    assert sorted(Talk.objects.values_list("slug", flat=True)) == [
+        "given-once", "given-once-copy", "given-once-copy-2", "given-once-copy-3",
+    ]  # fmt: skip
+    third = Talk.objects.get(slug="given-once-copy-3")
+    assert third.visibility == Talk.Visibility.DRAFT
+    assert list(third.tags.names()) == ["Sleep"]
+
+
+def test_changelist_names_the_zone_in_the_hour_the_clocks_go_back(admin_client):
+    make_talk(title="Early", starts_at=datetime(2026, 10, 25, 0, 30, tzinfo=UTC))
+    make_talk(title="Late", starts_at=datetime(2026, 10, 25, 1, 30, tzinfo=UTC))
+    response = admin_client.get(CHANGELIST)
+    assertContains(response, "Sun 25 Oct 2026, 01:30 BST")
+    assertContains(response, "Sun 25 Oct 2026, 01:30 GMT")
+
+
+@pytest.mark.parametrize(
+    ("day", "time"),
+    [("2026-10-25", "01:30"),  # happens twice: BST, then GMT
+     ("2026-03-29", "01:30")],  # never happens: 01:00 GMT is 02:00 BST
+)  # fmt: skip
+def test_a_clock_change_time_gets_one_plain_error(admin_client, day, time):
+    data = form_data(starts_at_0=day, starts_at_1=time, ends_at_0=day,
+                     ends_at_1="04:00")  # fmt: skip
+    response = admin_client.post(ADD, data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["starts_at"]
+    (message,) = errors["starts_at"]
+    assert "couldn’t be interpreted in time zone Europe/London" in message
+    assertNotContains(response, "needs a start date and time")
+    assertNotContains(response, "Give the start time as well")
+    assert not Talk.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"venue": "", "city": "", "is_online": ""}, "venue",
+         "Say where the talk is: give a venue or a city"),
+        ({"slides_url": "ftp://example.org/slides.pdf"}, "slides_url",
+         "Enter a web address starting with http:// or https://."),
+        ({"video_url": "javascript:alert(9)"}, "video_url", "Enter a valid URL."),
+    ],
+)  # fmt: skip
+def test_admin_refuses_a_talk_with_no_place_or_a_non_web_link(
+    admin_client, overrides, field, message
+):
+    response = admin_client.post(ADD, form_data(**overrides))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == [field]
+    assert message in errors[field][0]
+    assert not Talk.objects.exists()

@@ -5,6 +5,8 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
 from pytest_django.asserts import assertContains
 from reversion.models import Version
 
@@ -95,3 +97,38 @@ def test_talk_abstract_images_need_alt_text(admin_client):
     )
     assertContains(response, "1 image has no text alternative")
     assert not Talk.objects.exists()
+
+
+def test_restoring_an_old_version_never_lowers_the_calendar_sequence(
+    admin_client, client
+):
+    """django-reversion restores a version with a raw save, old SEQUENCE and
+    all: calendar apps would ignore the restored time as an older update."""
+    assert admin_client.post(ADD, form_data()).status_code == 302  # 18:30
+    talk = Talk.objects.get()
+    announced = talk.announced_at
+    change = reverse("admin:talks_talk_change", args=[talk.pk])
+    moved = form_data(starts_at_1="19:00", ends_at_1="20:30")
+    assert admin_client.post(change, moved).status_code == 302
+    talk.refresh_from_db()
+    assert talk.sequence == 1
+
+    first = Version.objects.get_for_object(talk).last()
+    revert = reverse("admin:talks_talk_revision", args=[talk.pk, first.pk])
+    preview = admin_client.get(revert).context["adminform"].form
+    assert timezone.localtime(preview.initial["starts_at"]).hour == 18  # old time
+    assert admin_client.post(revert, form_data()).status_code == 302
+    talk.refresh_from_db()
+    assert timezone.localtime(talk.starts_at).strftime("%H:%M") == "18:30"
+    assert talk.sequence == 2
+    assert talk.announced_at == announced
+    event = Calendar.from_ical(client.get(talk.get_ics_url()).content).walk("VEVENT")
+    assert int(event[0]["SEQUENCE"]) == 2
+
+    # Restoring the version that is already current changes nothing that
+    # calendars hold: no new SEQUENCE.
+    latest = Version.objects.get_for_object(talk).first()
+    revert = reverse("admin:talks_talk_revision", args=[talk.pk, latest.pk])
+    assert admin_client.post(revert, form_data()).status_code == 302
+    talk.refresh_from_db()
+    assert talk.sequence == 2

@@ -284,3 +284,48 @@ def test_calendar_lines_are_folded_within_75_octets(client):
     _, (event,) = vevents(response)
     assert "Compassion – “kind”, firm; and curious, " * 3 in str(event["DESCRIPTION"])
     assert str(event["SUMMARY"]).startswith("Ça va? A long évening talk Ça va?")
+
+
+CALENDAR_LEVEL = ("NAME", "X-WR-CALNAME", "REFRESH-INTERVAL", "X-PUBLISHED-TTL")
+
+
+def test_one_talks_ics_is_an_event_to_add_not_a_calendar_to_create(client):
+    """Outlook makes a new calendar, named after the talk, of a file with a
+    calendar name; the subscription calendar keeps its name and refresh."""
+    talk = make_talk(title="The one talk")
+    single, (event,) = vevents(client.get(talk.get_ics_url()))
+    for name in CALENDAR_LEVEL:
+        assert name not in single, name
+    assert str(event["SUMMARY"]) == "The one talk"
+    subscription, _ = vevents(client.get("/talks/calendar.ics"))
+    assert str(subscription["X-WR-CALNAME"]) == "Stressed to Zest: talks"
+    assert str(subscription["NAME"]) == "Stressed to Zest: talks"
+    assert subscription.decoded("REFRESH-INTERVAL") == timedelta(hours=12)
+    assert str(subscription["X-PUBLISHED-TTL"]) == "PT12H"  # no type icalendar knows
+
+
+def test_only_talks_going_ahead_block_time_in_calendars(client):
+    make_talk(title="On")
+    make_talk(title="Off", status=Talk.Status.CANCELLED)
+    make_talk(title="Later", status=Talk.Status.POSTPONED)
+    _, events = vevents(client.get("/talks/calendar.ics"))
+    transp = {str(e["SUMMARY"]): str(e["TRANSP"]) for e in events}
+    assert transp == {
+        "On": "OPAQUE",
+        "Cancelled: Off": "TRANSPARENT",
+        "Postponed: Later": "TRANSPARENT",
+    }
+
+
+def test_calendar_never_carries_a_link_that_is_not_http(client):
+    """Rows written around save() (update(), an old import) still hold
+    javascript: links: the calendar leaves them out."""
+    talk = make_talk(is_online=True, slides_url="https://example.org/slides.pdf")
+    Talk.objects.filter(pk=talk.pk).update(
+        event_url="javascript:alert(9)", video_url="data:text/html,x"
+    )
+    _, (event,) = vevents(client.get(talk.get_ics_url()))
+    text = str(event["DESCRIPTION"]) + str(event["LOCATION"])
+    assert "javascript" not in text and "data:" not in text
+    assert "Slides: https://example.org/slides.pdf" in text
+    assert str(event["LOCATION"]).endswith("Online")

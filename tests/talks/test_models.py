@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from talks.models import Talk
+from talks.models import DEFAULT_DURATION, Talk, effective_end
 from talks.templatetags.talks_tags import talk_when
 from tests.factories import make_draft_talk, make_talk
 
@@ -259,3 +259,150 @@ def test_control_characters_are_dropped_from_plain_text_fields():
     talk.refresh_from_db()
     assert talk.title == "Sleep and rest"
     assert talk.city == "Edinburgh"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "text"),
+    [
+        # 01:00-02:00 happens twice on 25 October 2026: first BST, then GMT.
+        ((0, 30), (1, 30), "Sunday 25 October 2026, 01:30 BST–01:30 GMT"),
+        ((1, 15), (2, 0), "Sunday 25 October 2026, 01:15–02:00 GMT"),
+        ((0, 15), (0, 45), "Sunday 25 October 2026, 01:15–01:45 BST"),
+    ],
+)
+def test_times_in_the_hour_the_clocks_go_back_name_their_zone(start, end, text):
+    talk = Talk(
+        starts_at=datetime(2026, 10, 25, *start, tzinfo=UTC),
+        ends_at=datetime(2026, 10, 25, *end, tzinfo=UTC),
+    )
+    assert talk_when(talk) == text
+
+
+# --- SEQUENCE never goes down ----------------------------------------------------
+
+
+def test_a_stale_copy_of_a_talk_cannot_lower_the_sequence():
+    """Two editors load the talk; the first moves it (SEQUENCE 1). The second,
+    still holding the old time and SEQUENCE 0, saves a reworded abstract: that
+    puts the old time back, a change calendars must take, so SEQUENCE 2."""
+    talk = make_talk()
+    first, second = Talk.objects.get(pk=talk.pk), Talk.objects.get(pk=talk.pk)
+    first.starts_at += timedelta(hours=1)
+    first.ends_at += timedelta(hours=1)
+    first.save()
+    assert Talk.objects.get(pk=talk.pk).sequence == 1
+    second.abstract = "<p>Reworded.</p>"
+    second.save()
+    stored = Talk.objects.get(pk=talk.pk)
+    assert (stored.starts_at, stored.sequence) == (talk.starts_at, 2)
+    second.abstract = "<p>Reworded again.</p>"
+    second.save()
+    assert Talk.objects.get(pk=talk.pk).sequence == 2
+
+
+def test_a_talk_built_by_hand_still_raises_the_sequence():
+    """A talk not loaded from the database (an importer's Talk(pk=…)) is
+    compared with the stored row too."""
+    talk = make_talk()
+    values = {f.attname: getattr(talk, f.attname) for f in Talk._meta.concrete_fields}
+    rebuilt = Talk(**(values | {"city": "Leith", "sequence": 0}))
+    rebuilt.save()
+    stored = Talk.objects.get(pk=talk.pk)
+    assert (stored.city, stored.sequence) == ("Leith", 1)
+    assert stored.announced_at == talk.announced_at
+
+
+# --- Links are http(s) only ------------------------------------------------------
+
+
+def test_code_cannot_store_a_link_that_is_not_http():
+    talk = make_talk(
+        event_url="javascript:alert(9)",
+        slides_url="  https://example.org/slides.pdf ",
+        video_url="ftp://example.org/video.mp4",
+    )
+    talk.refresh_from_db()
+    assert talk.event_url == ""
+    assert talk.slides_url == "https://example.org/slides.pdf"
+    assert talk.video_url == ""
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(9)", "JaVaScRiPt:alert(9)", "java\tscript:alert(9)",
+     "\x01javascript:alert(9)", "data:text/html,<script>alert(9)</script>",
+     "vbscript:msgbox(1)", "ftp://example.org/x", "mailto:a@example.org",
+     "//evil.example/x", "/talks/", "example.org/x", "http://", "https://[::1"],
+)  # fmt: skip
+def test_only_absolute_web_addresses_are_kept(url):
+    talk = make_talk(event_url=url)
+    assert Talk.objects.get(pk=talk.pk).event_url == ""
+
+
+@pytest.mark.parametrize("field", ["event_url", "slides_url", "video_url"])
+def test_validation_refuses_links_that_are_not_http(field):
+    talk = Talk(title="T", slug="t", starts_at=NOW, city="Edinburgh",
+                **{field: "ftp://example.org/file"})  # fmt: skip
+    with pytest.raises(ValidationError) as caught:
+        talk.full_clean()
+    assert caught.value.message_dict[field] == [
+        "Enter a web address starting with http:// or https://."
+    ]
+
+
+# --- A talk given in person says where ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "valid"),
+    [
+        ({}, False),
+        ({"city": "Leith"}, True),
+        ({"venue": "Example Hall"}, True),
+        ({"is_online": True}, True),
+        ({"visibility": "draft"}, True),
+    ],
+)
+def test_a_published_talk_in_person_needs_a_venue_or_a_city(fields, valid):
+    values = {"title": "T", "slug": "t", "visibility": "published",
+              "starts_at": NOW} | fields  # fmt: skip
+    talk = Talk(**values)
+    if valid:
+        talk.full_clean()
+        return
+    with pytest.raises(ValidationError) as caught:
+        talk.full_clean()
+    assert caught.value.message_dict == {
+        "venue": [
+            "Say where the talk is: give a venue or a city, or tick “online” "
+            "for a talk given online."
+        ]
+    }
+
+
+# --- One definition of upcoming ----------------------------------------------------
+
+
+def test_is_upcoming_and_the_queryset_agree_at_every_boundary(frozen):
+    """Talk.is_upcoming and upcoming()/past() share effective_end(): at and
+    around the end (given, or start + DEFAULT_DURATION) they never differ."""
+    offsets = [timedelta(seconds=s) for s in (-1, 0, 1)]
+    for n, delta in enumerate(offsets):
+        make_talk(title=f"ends {n}", starts_at=NOW - timedelta(hours=2),
+                  ends_at=NOW + delta)  # fmt: skip
+        make_talk(title=f"open {n}", starts_at=NOW - DEFAULT_DURATION + delta,
+                  ends_at=None)  # fmt: skip
+    upcoming = set(Talk.objects.upcoming().values_list("title", flat=True))
+    past = set(Talk.objects.past().values_list("title", flat=True))
+    assert upcoming == {"ends 2", "open 2"}
+    assert past == {"ends 0", "ends 1", "open 0", "open 1"}
+    for talk in Talk.objects.all():
+        assert talk.is_upcoming == (talk.title in upcoming), talk.title
+        assert talk.effective_ends_at == effective_end(talk.ends_at, talk.starts_at)
+
+
+def test_going_ahead_leaves_out_cancelled_and_postponed_talks():
+    make_talk(title="On")
+    make_talk(title="Off", status=Talk.Status.CANCELLED)
+    make_talk(title="Later", status=Talk.Status.POSTPONED)
+    assert [t.title for t in Talk.objects.going_ahead()] == ["On"]

@@ -229,6 +229,7 @@ def test_json_ld_describes_an_offline_event_with_offsets(client):
             "@type": "PostalAddress",
             "streetAddress": "1 Example Street",
             "addressLocality": "Edinburgh",
+            "addressCountry": "GB",
         },
     }
     assert data["performer"]["@type"] == "Person"
