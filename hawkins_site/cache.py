@@ -17,8 +17,7 @@ from django.apps import apps
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
-from django.db.models import DateTimeField, ExpressionWrapper, F, Min, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F, Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -28,16 +27,10 @@ CONTENT_APPS = frozenset({"posts", "talks", "taggit"})
 
 
 def _talk_end():
-    """When a talk stops being upcoming: its end, or start + the default
-    duration when it has none (as TalkQuerySet.upcoming() decides)."""
-    from talks.models import DEFAULT_DURATION
+    """When a talk stops being upcoming, in SQL: TalkQuerySet.upcoming()'s rule."""
+    from talks.models import effective_end
 
-    return Coalesce(
-        "ends_at",
-        ExpressionWrapper(
-            F("starts_at") + Value(DEFAULT_DURATION), output_field=DateTimeField()
-        ),
-    )
+    return effective_end(F("ends_at"), F("starts_at"))
 
 
 # Moments at which public content changes by itself, with no save: each is an

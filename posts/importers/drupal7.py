@@ -22,6 +22,7 @@ from django.db import transaction
 
 from hawkins_site.attachments import validate_attachment
 from hawkins_site.images import clean_image
+from hawkins_site.revisions import save_version
 from hawkins_site.richtext import plain_text, sanitize_html
 
 from ..models import Attachment, DrupalNode, Post
@@ -155,7 +156,10 @@ class Drupal7Importer:
         if post.updated_at != changed:
             # updated_at is auto_now: save() just set it to now.
             Post.objects.filter(pk=post.pk).update(updated_at=changed)
+            post.updated_at = changed
             dirty |= updated_before != changed
+        if dirty:  # the post as imported, in its History like an admin save
+            save_version(post, f"{'Imported' if is_new else 'Updated'} from Drupal 7")
         if is_new:
             DrupalNode.objects.create(nid=nid, post=post)
             return "imported"

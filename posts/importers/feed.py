@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from django.db import transaction
 
+from hawkins_site.revisions import save_version
 from hawkins_site.richtext import sanitize_html
 
 from ..models import LegacyPath, Post
@@ -111,7 +112,10 @@ class FeedImporter:
             )
         if updated_at and post.updated_at != updated_at:
             Post.objects.filter(pk=post.pk).update(updated_at=updated_at)
+            post.updated_at = updated_at
             dirty = True
+        if dirty:  # the post as imported, in its History like an admin save
+            save_version(post, f"{'Imported' if is_new else 'Updated'} from a feed")
         if is_new:
             return "imported"
         return "updated" if dirty else "unchanged"

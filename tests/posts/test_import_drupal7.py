@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import CommandError
+from reversion.models import Version
 from taggit.models import Tag
 
 from posts.importers.drupal7 import Drupal7Importer
@@ -312,6 +313,31 @@ def test_second_run_takes_changes_made_on_drupal(import_drupal, drupal_db):
     assert post.title == "Mindfulness and the anxious, busy mind"
     assert post.slug == "mindfulness-and-the-anxious-mind"  # addresses stay put
     assert post.updated_at == datetime(2018, 1, 2, tzinfo=UTC)
+
+
+def test_each_import_keeps_a_version_the_author_can_go_back_to(
+    import_drupal, drupal_db
+):
+    import_drupal()
+    versions = Version.objects.get_for_object(post_of(1))
+    assert [v.revision.comment for v in versions] == ["Imported from Drupal 7"]
+    assert versions[0].field_dict["title"] == "Mindfulness and the anxious mind"
+    import_drupal()  # nothing changed on Drupal: no new version
+    assert Version.objects.get_for_object(post_of(1)).count() == 1
+    with closing(sqlite3.connect(drupal_db)) as connection:
+        connection.execute("UPDATE node SET title = 'A new title' WHERE nid = 1")
+        connection.commit()
+    import_drupal()
+    versions = Version.objects.get_for_object(post_of(1))
+    assert [v.revision.comment for v in versions] == [
+        "Updated from Drupal 7",
+        "Imported from Drupal 7",
+    ]
+
+
+def test_a_dry_run_keeps_no_version(import_drupal):
+    import_drupal("--dry-run")
+    assert not Version.objects.exists()
 
 
 def test_post_edited_here_is_not_overwritten(import_drupal):

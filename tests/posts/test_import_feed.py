@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from reversion.models import Version
 
 from posts.models import LegacyPath, Post
 from tests.factories import make_post
@@ -183,6 +184,16 @@ def test_second_run_updates_rather_than_duplicates(write_feed):
         "A better second paragraph."
         in Post.objects.get(slug="kindness-is-not-weakness").body
     )
+
+
+def test_imported_posts_keep_a_version(write_feed):
+    path = write_feed(DRUPAL_RSS)
+    import_feed(path)
+    post = Post.objects.get(slug="kindness-is-not-weakness")
+    comments = [v.revision.comment for v in Version.objects.get_for_object(post)]
+    assert comments == ["Imported from a feed"]
+    import_feed(path)
+    assert Version.objects.get_for_object(post).count() == 1
 
 
 def test_posts_edited_here_are_not_overwritten(write_feed):
