@@ -3,6 +3,7 @@ and a previewed draft shown in its place."""
 
 from datetime import UTC, datetime
 
+import html5lib
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
@@ -38,6 +39,16 @@ def test_part_number_is_the_authors_even_when_an_earlier_part_is_a_draft(
         response, '<li value="3"><span aria-current="page">Part three</span></li>'
     )
     assertNotContains(response, "Part two")
+
+
+def test_series_page_numbers_parts_as_the_author_did(client, series):
+    make_post(title="Part one", slug="one", series=series, series_position=1)
+    make_draft(title="Part two", slug="two", series=series, series_position=2)
+    make_post(title="Part three", slug="three", series=series, series_position=3)
+    items = html5lib.parse(client.get("/series/compassion/").content).findall(
+        ".//{*}ol[@class='teasers series-parts']/{*}li"
+    )
+    assert [li.get("value") for li in items] == ["1", "3"]
 
 
 def test_of_n_is_the_highest_published_part(client, series):
