@@ -105,10 +105,13 @@ def page_url(request):
 
 
 def read_every_parameter(request):
-    """True when the view looked up each query parameter, and each came once."""
+    """True when the view looked up each query parameter, each came once, and
+    the view took each as written (hawkins_site.params.mark_not_canonical)."""
     query = request.GET
     if not isinstance(query, ReadTrackingQueryDict):  # a view replaced it
         return not query
+    if not getattr(request, "query_is_canonical", True):
+        return False
     return all(
         len(values) == 1 and name in query.names_read for name, values in query.lists()
     )

@@ -25,8 +25,18 @@ def parse_year(text):
 def requested_page(request):
     """The ?page= number asked for: 1 when it is missing, not a plain ASCII
     number ("abc", "1.5", "-1", "²"), or 0; None when it is absurdly long."""
-    raw = request.GET.get("page", "")
-    if not (raw.isascii() and raw.isdigit()):
+    raw = request.GET.get("page")
+    if raw is None:
         return 1
-    number = _digits(raw, MAX_PAGE_DIGITS)
-    return None if number is None else max(number, 1)
+    number = _digits(raw, MAX_PAGE_DIGITS) if raw.isascii() and raw.isdigit() else 1
+    number = None if number is None else max(number, 1)
+    if str(number) != raw:
+        mark_not_canonical(request)  # ?page=abc, ?page=0, ?page=007: another name
+    return number
+
+
+def mark_not_canonical(request):
+    """The page ignored a query value or read it another way (?page=abc,
+    ?year=1850 with no posts): the answer is right, but the page cache must not
+    keep one copy per spelling (hawkins_site/middleware.py)."""
+    request.query_is_canonical = False

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from hawkins_site.pagination import paginate
-from hawkins_site.params import MAX_YEAR, MIN_YEAR, parse_year
+from hawkins_site.params import MAX_YEAR, MIN_YEAR, mark_not_canonical, parse_year
 from hawkins_site.tagging import prefetch_tags
 from talks.models import Talk
 from talks.search import search_talks
@@ -236,12 +236,16 @@ def archive_year(request, year):
 @require_safe
 def search(request):
     """/search/?q=…&tag=…&year=…: posts matching the query, best first."""
-    query = post_search.clean_query(request.GET.get("q"))
+    raw = {name: request.GET.get(name) for name in ("q", "tag", "year")}
+    query = post_search.clean_query(raw["q"])
     tags = list(public_tag_choices())
     years = [row["year"] for row in _years_with_posts()]
-    tag = next((t for t in tags if t.slug == request.GET.get("tag")), None)
-    year = parse_year(request.GET.get("year"))
+    tag = next((t for t in tags if t.slug == raw["tag"]), None)
+    year = parse_year(raw["year"])
     year = year if year in years else None
+    taken = {"q": query, "tag": tag and tag.slug, "year": year and str(year)}
+    if any(raw[name] is not None and raw[name] != taken[name] for name in raw):
+        mark_not_canonical(request)  # an unknown tag or year, a query cut short
     context = {
         "query": query,
         "searched": bool(query),
