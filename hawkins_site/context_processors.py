@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 
 from .reversing import cached_reverse
 
@@ -38,7 +38,9 @@ def canonical_path(request):
         try:
             # Only what the path captured: a view's extra kwargs (the sitemaps
             # view's dict of sitemaps) are not part of its address.
-            path = cached_reverse(match.view_name, **match.captured_kwargs)
+            # reverse(), not cached_reverse(): a 404 for a made-up slug would
+            # push a link that list pages reuse out of that cache.
+            path = reverse(match.view_name, kwargs=match.captured_kwargs)
         except NoReverseMatch:
             pass
     page = getattr(request, "page_number", None)
