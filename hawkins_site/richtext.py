@@ -68,6 +68,25 @@ def has_allowed_scheme(url):
     return match is None or match[1].lower() in URL_SCHEMES
 
 
+def http_url(url):
+    """`url` as an absolute http:// or https:// address, or "" when it cannot be
+    one (javascript:, data:, mailto:, a bare word): for link fields outside rich
+    text, such as a talk's slides. "www.example.org/slides", typed or imported
+    without a scheme, becomes https://www.example.org/slides rather than lost."""
+    url = _URL_IGNORED.sub("", strip_control_characters(url or "")).strip()
+    if url.startswith("//"):
+        url = "https:" + url
+    elif url and _SCHEME.match(url) is None and "." in url.split("/", 1)[0]:
+        url = "https://" + url
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return ""
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        return ""
+    return url
+
+
 def _check_cite(tag, attribute, value):
     # nh3 applies url_schemes to href and src but not to cite: same rule here.
     if attribute == "cite" and not has_allowed_scheme(value):

@@ -9,7 +9,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from icalendar import Calendar, Event, vDuration
 
-from .models import Talk, http_url
+from hawkins_site.richtext import http_url
+
+from .models import Talk
 
 ICAL_STATUS = {
     Talk.Status.SCHEDULED: "CONFIRMED",

@@ -1,4 +1,3 @@
-import re
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -15,11 +14,7 @@ from taggit.models import TaggedItemBase
 
 from hawkins_site.attachments import AttachmentBase
 from hawkins_site.reversing import cached_reverse
-from hawkins_site.richtext import (
-    has_allowed_scheme,
-    sanitize_html,
-    strip_control_characters,
-)
+from hawkins_site.richtext import http_url, sanitize_html, strip_control_characters
 from hawkins_site.tagging import TagListManager, TagListMixin
 
 # A talk without an end time is taken to last this long: in the .ics, and when
@@ -41,25 +36,7 @@ def validate_talk_slug(value):
         )
 
 
-# Browsers drop tabs and newlines anywhere in a URL, and controls and spaces
-# around it (so "java\tscript:" is javascript:).
-_URL_IGNORED = re.compile(r"[\t\n\r]")
 HTTP_SCHEMES = ("http", "https")
-
-
-def http_url(url):
-    """`url` if it is an absolute http:// or https:// address, else "": the only
-    links a talk may carry (event page, slides, video)."""
-    url = _URL_IGNORED.sub("", strip_control_characters(url or "")).strip()
-    if not url or not has_allowed_scheme(url):
-        return ""
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # e.g. an unclosed IPv6 bracket
-        return ""
-    if parts.scheme.lower() not in HTTP_SCHEMES or not parts.hostname:
-        return ""
-    return url
 
 
 validate_http_url = URLValidator(

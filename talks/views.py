@@ -9,12 +9,12 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from hawkins_site.pagination import paginate
-from hawkins_site.richtext import plain_text, teaser_from_html, truncate_words
+from hawkins_site.richtext import http_url, plain_text, teaser_from_html, truncate_words
 from hawkins_site.tagging import prefetch_tags
 from posts.models import Post
 
 from .ical import calendar_for
-from .models import Talk, http_url
+from .models import Talk
 from .templatetags.talks_tags import talk_when
 
 CALENDAR_DAYS = 365  # calendar.ics: talks from the last year onwards

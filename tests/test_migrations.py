@@ -59,3 +59,33 @@ def test_reader_aids_migration_upgrades_existing_posts(before_reader_aids):
         # Stemmed and weighted as a tag (B): 'compass':7B
         assert "'compass':" in upgraded.search_vector
         assert "B" in upgraded.search_vector.split("'compass':")[1].split()[0]
+
+
+@pytest.fixture
+def before_web_links():
+    apps = migrate([("talks", "0002_editor_and_downloads")])
+    yield apps
+    migrate(leaf_nodes())
+
+
+def test_web_links_migration_completes_or_drops_stored_links(before_web_links, capsys):
+    Talk = before_web_links.get_model("talks", "Talk")
+    talk = Talk.objects.create(
+        title="Compassion at work",
+        slug="compassion-at-work",
+        abstract="",
+        starts_at="2026-03-12T18:30:00Z",
+        visibility="published",
+        city="Edinburgh",
+        event_url="www.example.org/event",
+        slides_url="javascript:alert(1)",
+        video_url="https://video.example.org/1",
+    )
+    apps = migrate(leaf_nodes())
+    migrated = apps.get_model("talks", "Talk").objects.get(pk=talk.pk)
+    assert migrated.event_url == "https://www.example.org/event"
+    assert migrated.slides_url == ""
+    assert migrated.video_url == "https://video.example.org/1"
+    assert "compassion-at-work): dropped slides_url 'javascript:alert(1)'" in (
+        capsys.readouterr().out
+    )

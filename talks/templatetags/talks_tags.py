@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from talks.models import Talk, http_url
+from hawkins_site.richtext import http_url
+from talks.models import Talk
 
 register = template.Library()
 

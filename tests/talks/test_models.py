@@ -332,11 +332,23 @@ def test_code_cannot_store_a_link_that_is_not_http():
     ["javascript:alert(9)", "JaVaScRiPt:alert(9)", "java\tscript:alert(9)",
      "\x01javascript:alert(9)", "data:text/html,<script>alert(9)</script>",
      "vbscript:msgbox(1)", "ftp://example.org/x", "mailto:a@example.org",
-     "//evil.example/x", "/talks/", "example.org/x", "http://", "https://[::1"],
+     "/talks/", "slides", "http://", "https://[::1"],
 )  # fmt: skip
 def test_only_absolute_web_addresses_are_kept(url):
     talk = make_talk(event_url=url)
     assert Talk.objects.get(pk=talk.pk).event_url == ""
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [("www.example.org/slides.pdf", "https://www.example.org/slides.pdf"),
+     ("example.org/x", "https://example.org/x"),
+     ("//video.example.org/talk", "https://video.example.org/talk")],
+)  # fmt: skip
+def test_a_web_address_without_its_scheme_is_kept_as_https(url, kept):
+    """Typed or imported without "https://", a link is completed, not lost."""
+    talk = make_talk(slides_url=url)
+    assert Talk.objects.get(pk=talk.pk).slides_url == kept
 
 
 @pytest.mark.parametrize("field", ["event_url", "slides_url", "video_url"])
