@@ -21,6 +21,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from reversion.models import Version
 
+from .dates import zone_name
 from .richtext import plain_text
 
 _BLOCK_END = re.compile(r"(</(?:p|h[1-6]|li|blockquote|figure|tr|table|ul|ol)>)")
@@ -35,7 +36,8 @@ def _shown(field, value):
     if isinstance(value, datetime.datetime):
         if timezone.is_naive(value):
             value = timezone.make_aware(value, datetime.UTC)
-        return date_format(timezone.localtime(value), "j F Y, H:i T")
+        local = timezone.localtime(value)
+        return f"{date_format(local, 'j F Y, H:i')} {zone_name(local)}"
     if field.is_relation:  # the series' or author's name, not its id
         found = field.related_model._base_manager.filter(pk=value).first()
         return str(found) if found else f"(deleted, id {value})"

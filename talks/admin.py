@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from reversion.admin import VersionAdmin
 
 from hawkins_site.admin_filters import year_filter
+from hawkins_site.dates import zone_name
 from hawkins_site.revisions import CompareVersionsMixin
 from hawkins_site.richtext import validate_editor_images
 from posts.admin import AttachmentInline, TagAutocompleteWidget
@@ -166,9 +167,7 @@ class TalkAdmin(CompareVersionsMixin, VersionAdmin):
         if not obj.starts_at:
             return "No date yet"
         local = timezone.localtime(obj.starts_at)
-        # The zone from the datetime: Django's "T" is "" in the repeated hour
-        # when the clocks go back.
-        return f"{date_format(local, 'D j M Y, H:i')} {local.tzname()}"
+        return f"{date_format(local, 'D j M Y, H:i')} {zone_name(local)}"
 
     @admin.action(description="Duplicate talk (to give it again elsewhere)")
     def duplicate_talks(self, request, queryset):

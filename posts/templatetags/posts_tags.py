@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from hawkins_site.dates import zone_name
 from hawkins_site.reversing import cached_reverse
 
 register = template.Library()
@@ -16,6 +17,12 @@ def datetime_attr(value):
     if not value:
         return ""
     return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.filter
+def zone(value):
+    """GMT or BST for an aware datetime (where `date:"T"` can give nothing)."""
+    return zone_name(value) if value else ""
 
 
 @register.filter

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
+from hawkins_site.dates import zone_name
 from hawkins_site.richtext import http_url
 from talks.models import Talk
 
@@ -14,11 +15,9 @@ TIME = "H:i"
 
 
 def _day_time_zone(moment):
-    """Day, time and zone (GMT or BST) of `moment` in the site's zone. The zone
-    comes from the datetime itself: Django's "T" gives "" in the hour that
-    happens twice when the clocks go back, but the datetime knows which it is."""
+    """Day, time and zone (GMT or BST) of `moment` in the site's zone."""
     local = timezone.localtime(moment)
-    return format_date(local, DAY), format_date(local, TIME), local.tzname()
+    return format_date(local, DAY), format_date(local, TIME), zone_name(local)
 
 
 @register.filter

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import html5lib
@@ -244,6 +244,16 @@ def test_scheduled_preview_says_when_it_will_be_published_not_that_it_was(
         assertContains(response, f"{text}</time>")
         assertContains(response, f"not public until {text}")
         assertNotContains(response, "Published on")
+
+
+def test_scheduled_preview_names_the_zone_in_the_hour_that_happens_twice(
+    staff_client,
+):
+    """25 Oct 2099: the clocks go back at 02:00 BST, so 01:30 comes twice."""
+    for hour, zone in [(0, "BST"), (1, "GMT")]:
+        post = make_scheduled(published_at=datetime(2099, 10, 25, hour, 30, tzinfo=UTC))
+        response = staff_client.get(post.get_absolute_url())
+        assertContains(response, f"25 October 2099, 01:30 ({zone})</time>")
 
 
 def test_draft_preview_says_not_published_yet(staff_client):
