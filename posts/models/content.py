@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.files.storage import default_storage
-from django.db import connection, models
+from django.db import connection, models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, TextField, Value
 from django.db.models.functions import Lower, Replace
 from django.urls import reverse
@@ -301,6 +301,24 @@ class Post(TagListMixin, models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        self.derive_fields()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_FIELDS}
+        fresh_upload = bool(self.featured_image) and not self.featured_image._committed
+        # One transaction: if the renditions cannot be made, the row goes too,
+        # so no post is left pointing at an upload that was deleted again.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self._refresh_renditions(fresh_upload)
+            self.update_search_vector()
+
+    def get_absolute_url(self):
+        return cached_reverse("posts:detail", slug=self.slug)
+
+    def derive_fields(self):
+        """Sanitise the body and derive what pages show from it (anchors and
+        contents, plain text, word count, teaser): save() calls this, and so
+        must code that writes posts with bulk_create()."""
         self.body, self.toc = add_heading_anchors(sanitize_html(self.body))
         self.body_text = plain_text(self.body)
         self.word_count = len(self.body_text.split())
@@ -308,15 +326,6 @@ class Post(TagListMixin, models.Model):
         self.title = strip_control_characters(self.title)
         self.excerpt = strip_control_characters(self.excerpt).strip()
         self.teaser = self.excerpt or teaser_from_html(self.body)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_FIELDS}
-        fresh_upload = bool(self.featured_image) and not self.featured_image._committed
-        super().save(*args, **kwargs)
-        self._refresh_renditions(fresh_upload)
-        self.update_search_vector()
-
-    def get_absolute_url(self):
-        return cached_reverse("posts:detail", slug=self.slug)
 
     def _refresh_renditions(self, fresh_upload=False):
         """Cut the featured image into renditions once, when it changes. The

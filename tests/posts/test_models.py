@@ -1,11 +1,14 @@
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from taggit.models import Tag
 
 from posts.models import Post
+from tests import images
 from tests.factories import make_draft, make_post, make_scheduled
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +82,28 @@ def test_urls():
     assert post.get_absolute_url() == "/posts/a-post/"
     assert post.get_canonical_url() == "https://blog.example.org/posts/a-post/"
     assert post.get_short_url() == f"https://blog.example.org/p/{post.pk}/"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_post_whose_renditions_fail_is_not_saved_and_leaves_no_file(
+    monkeypatch, settings
+):
+    """Saved from code (no admin form, no transaction around it): when the
+    renditions cannot be stored, the row goes with the upload, never a post
+    pointing at a deleted file."""
+    import posts.models.content as content
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(content, "store_renditions", broken)
+    with pytest.raises(OSError):
+        Post.objects.create(
+            title="Pond",
+            slug="pond",
+            body="<p>Water.</p>",
+            featured_image=SimpleUploadedFile("pond.jpg", images.jpeg((800, 400))),
+            featured_image_alt="A pond",
+        )
+    assert not Post.objects.exists()
+    assert not [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
