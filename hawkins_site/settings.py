@@ -98,7 +98,8 @@ if SITE_SECURITY_CONTACT and not re.fullmatch(
         "Set SITE_SECURITY_CONTACT to a mailto: or https:// address, not "
         f"{SITE_SECURITY_CONTACT!r}."
     )
-# ISO 3166 code of the country talks take place in (schema.org addressCountry).
+# ISO 3166 code of the country talks usually take place in: a new talk's country
+# (schema.org addressCountry), which the author can change per talk.
 SITE_COUNTRY = env("SITE_COUNTRY", "GB")
 
 INSTALLED_APPS = [

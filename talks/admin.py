@@ -46,6 +46,7 @@ class TalkAdminForm(forms.ModelForm):
             "venue",
             "address",
             "city",
+            "country",
             "is_online",
             "event_url",
             "slides_url",
@@ -134,6 +135,7 @@ class TalkAdmin(CompareVersionsMixin, VersionAdmin):
                     "venue",
                     "address",
                     "city",
+                    "country",
                     "is_online",
                 ]
             },

@@ -3,7 +3,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import DateTimeField, ExpressionWrapper, F, Q, Value
 from django.db.models.functions import Coalesce
@@ -37,6 +37,11 @@ def validate_talk_slug(value):
 
 
 HTTP_SCHEMES = ("http", "https")
+
+
+def default_country():
+    """Where talks usually are (SITE_COUNTRY, GB unless set)."""
+    return settings.SITE_COUNTRY
 
 
 validate_http_url = URLValidator(
@@ -173,6 +178,16 @@ class Talk(TagListMixin, models.Model):
     venue = models.CharField(max_length=200, blank=True)
     address = models.CharField(max_length=300, blank=True)
     city = models.CharField(max_length=100, blank=True)
+    country = models.CharField(
+        max_length=2,
+        default=default_country,
+        validators=[
+            RegexValidator(
+                r"^[A-Z]{2}$", "Enter the country's two-letter code, e.g. GB or PT."
+            )
+        ],
+        help_text="Two-letter code (GB, IE, PT …), for search engines.",
+    )
     is_online = models.BooleanField(
         "online",
         default=False,

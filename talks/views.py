@@ -102,7 +102,7 @@ def event_json_ld(talk):
             "@type": "PostalAddress",
             "streetAddress": talk.address,
             "addressLocality": talk.city,
-            "addressCountry": settings.SITE_COUNTRY,
+            "addressCountry": talk.country,
         }
         place = {
             "@type": "Place",

@@ -34,6 +34,7 @@ def form_data(**overrides):
         "venue": "Example Hall",
         "address": "",
         "city": "Edinburgh",
+        "country": "GB",  # the form shows it filled in (SITE_COUNTRY)
         "event_url": "example.org/winter",
         "slides_url": "",
         "video_url": "",

@@ -3,6 +3,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
@@ -260,6 +261,23 @@ def test_json_ld_for_online_talks(client, venue, mode, location_types):
             "@type": "VirtualLocation",
             "url": "https://example.org/join",
         }
+
+
+def test_json_ld_names_the_talks_own_country(client):
+    talk = make_talk(venue="Aula Magna", city="Lisbon", country="PT")
+    address = json_ld(client.get(talk.get_absolute_url()))["location"]["address"]
+    assert address["addressCountry"] == "PT"
+
+
+def test_a_country_must_be_a_two_letter_code():
+    talk = make_talk()
+    talk.country = "Portugal"
+    with pytest.raises(ValidationError) as caught:
+        talk.full_clean()
+    assert (
+        "Enter the country's two-letter code, e.g. GB or PT."
+        in caught.value.message_dict["country"]
+    )
 
 
 def test_json_ld_cannot_break_out_of_its_script_and_there_is_no_inline_js(client):
