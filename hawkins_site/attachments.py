@@ -118,10 +118,12 @@ def validate_attachment(uploaded):
 def inline_help_text():
     """The downloads inline's advice on sizes (the model's help text is shorter)."""
     each = max_bytes() // 1024 // 1024
+    image = settings.IMAGE_MAX_BYTES // 1024 // 1024
     return (
-        f"PDF, Word, PowerPoint, Excel, OpenDocument or an image, at most {each} MB "
-        f"each. One save carries up to {FILES_PER_SAVE} files of that size "
-        f"({FILES_PER_SAVE * each} MB): add more large files in a second save."
+        f"PDF, Word, PowerPoint, Excel or OpenDocument, at most {each} MB each, "
+        f"or an image, at most {image} MB. One save carries up to {FILES_PER_SAVE} "
+        f"files of {each} MB ({FILES_PER_SAVE * each} MB): add more large files in "
+        "a second save."
     )
 
 
@@ -148,8 +150,8 @@ class AttachmentBase(models.Model):
         upload_to=attachment_upload_to,
         max_length=255,
         validators=[validate_attachment],
-        help_text="PDF, Word, PowerPoint, Excel, OpenDocument or an image; "
-        "at most 25 MB.",
+        help_text="PDF, Word, PowerPoint, Excel or OpenDocument, at most 25 MB; "
+        "or an image, at most 10 MB.",
     )
     file_type = models.CharField(max_length=40, editable=False, blank=True)
     file_size = models.PositiveBigIntegerField(editable=False, default=0)
