@@ -55,28 +55,44 @@ ALLOWED_HOSTS = [
     h.strip() for h in env("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",")
 ]
 
+
+def env_web_address(name, default, *, what, path=False, optional=False):
+    """An http(s) address from the environment, without a trailing slash; a
+    query string, a path where `path` is False, or nothing at all unless
+    `optional`, stops start-up."""
+    value = env(name, default).strip().rstrip("/")
+    if not value and optional:
+        return ""
+    parts = urlsplit(value)
+    if (
+        parts.scheme not in {"http", "https"}
+        or not parts.netloc
+        or parts.query
+        or (parts.path and not path)
+    ):
+        raise SettingError(f"Set {name} to {what}, not {value!r}.")
+    return value
+
+
 # The canonical origin: feeds, share links, canonical tags and the sitemap use it,
 # whatever Host header a request arrived with.
 # Required in production: a default there would put localhost into every feed.
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000" if DEBUG else None).rstrip("/")
-_site = urlsplit(SITE_URL)
-if _site.scheme not in {"http", "https"} or not _site.netloc or _site.path:
-    raise SettingError(
-        f"Set SITE_URL to an origin such as https://www.example.org, not {SITE_URL!r}."
-    )
+SITE_URL = env_web_address(
+    "SITE_URL",
+    "http://127.0.0.1:8000" if DEBUG else None,
+    what="an origin such as https://www.example.org",
+)
 
 # The old Drupal site's $base_url (no trailing slash), e.g. http://www.example.org:
 # its feeds' GUIDs were "<nid> at <base_url>", and RSS items of imported posts
 # keep them, so feed readers don't show those posts again. Optional.
-DRUPAL_BASE_URL = env("DRUPAL_BASE_URL", "").strip().rstrip("/")
-_drupal = urlsplit(DRUPAL_BASE_URL)
-if DRUPAL_BASE_URL and (
-    _drupal.scheme not in {"http", "https"} or not _drupal.netloc or _drupal.query
-):
-    raise SettingError(
-        "Set DRUPAL_BASE_URL to the old site's address such as "
-        f"http://www.example.org, not {DRUPAL_BASE_URL!r}."
-    )
+DRUPAL_BASE_URL = env_web_address(
+    "DRUPAL_BASE_URL",
+    "",
+    what="the old site's address such as http://www.example.org",
+    path=True,
+    optional=True,
+)
 
 SITE_TITLE = env("SITE_TITLE", "Stressed to Zest")
 SITE_TAGLINE = env(

@@ -17,31 +17,20 @@ from django.utils.text import slugify
 from taggit.managers import _TaggableManager
 from taggit.models import Tag
 
+from .slugs import free_slug
+
 PREFETCHED = "prefetched_tags"
 FALLBACK_SLUG = "tag"
-
-
-def fallback_slug(tags):
-    """The first of "tag", "tag-2", "tag-3", … that no tag in `tags` (a Tag
-    manager or queryset) has taken."""
-    taken = set(
-        tags.filter(slug__startswith=FALLBACK_SLUG).values_list("slug", flat=True)
-    )
-    slug, n = FALLBACK_SLUG, 1
-    while slug in taken:
-        n += 1
-        slug = f"{FALLBACK_SLUG}-{n}"
-    return slug
 
 
 @receiver(pre_save, sender=Tag, dispatch_uid="hawkins_tag_has_a_slug")
 def give_the_tag_a_slug(sender, instance, **kwargs):
     """A tag saved without a slug (taggit leaves it empty for names without
-    letters or digits) gets its name's Unicode slug, else a fallback_slug()."""
+    letters or digits) gets its name's Unicode slug, else "tag", "tag-2", …"""
     if (instance.slug or "").strip():
         return
-    instance.slug = slugify(instance.name, allow_unicode=True) or fallback_slug(
-        Tag.objects.exclude(pk=instance.pk)
+    instance.slug = slugify(instance.name, allow_unicode=True) or free_slug(
+        FALLBACK_SLUG, Tag.objects.exclude(pk=instance.pk)
     )
 
 

@@ -13,6 +13,7 @@ from hawkins_site.admin_filters import year_filter
 from hawkins_site.dates import zone_name
 from hawkins_site.revisions import CompareVersionsMixin
 from hawkins_site.richtext import validate_editor_images
+from hawkins_site.slugs import free_slug
 from posts.admin import AttachmentInline, TagAutocompleteWidget
 from posts.redirects import record_moved_slug
 
@@ -92,14 +93,7 @@ COPY_SUFFIX = re.compile(r"-copy(?:-\d+)?$")
 def _free_slug(slug):
     """The slug with -copy, or -copy-2, -copy-3 … : the first no talk has yet.
     An earlier copy's suffix is replaced, not added to."""
-    stem = f"{COPY_SUFFIX.sub('', slug)[:190]}-copy"
-    taken = set(
-        Talk.objects.filter(slug__startswith=stem).values_list("slug", flat=True)
-    )
-    slug, n = stem, 2
-    while slug in taken:
-        slug, n = f"{stem}-{n}", n + 1
-    return slug
+    return free_slug(f"{COPY_SUFFIX.sub('', slug)[:190]}-copy", Talk.objects.all())
 
 
 class TalkAttachmentInline(AttachmentInline):

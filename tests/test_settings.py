@@ -76,6 +76,8 @@ def test_debug_runs_without_a_secret_key():
     [
         ("SITE_URL", "www.example.org", "Set SITE_URL to an origin"),
         ("SITE_URL", "https://example.org/blog", "Set SITE_URL to an origin"),
+        ("SITE_URL", "", "Set SITE_URL to an origin"),
+        ("SITE_URL", "https://example.org?x=1", "Set SITE_URL to an origin"),
         ("DJANGO_DEBUG", "maybe", "Set DJANGO_DEBUG to true or false"),
         ("CACHE_URL", "memcached://x", "Set CACHE_URL to a redis:// URL"),
         ("DATABASE_URL", "", "Set DATABASE_URL to a database URL"),

@@ -3,6 +3,8 @@ posts, and recording old addresses."""
 
 from django.utils.text import slugify
 
+from hawkins_site.slugs import free_slug
+
 from ..models import LegacyPath, Post
 from ..paths import normalise_path
 from ..redirects import live_page
@@ -102,12 +104,7 @@ def unique_slug(text, *, fallback, exclude_pk=None):
     base = slugify(text) or slugify(fallback)
     if len(base) > SLUG_LENGTH:
         base = base[: SLUG_LENGTH + 1].rsplit("-", 1)[0] or base[:SLUG_LENGTH]
-    taken = Post.objects.exclude(pk=exclude_pk)
-    slug, n = base, 1
-    while taken.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+    return free_slug(base, Post.objects.exclude(pk=exclude_pk))
 
 
 def record_legacy_path(path, *, report, label, post=None, tag=None, target=""):
