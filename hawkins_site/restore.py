@@ -153,6 +153,11 @@ def restore_backup(path, force=False, stdout=None):
     """Bring the archive at `path` back into the configured database and media
     storage. Refuses a database or media storage holding other content unless
     `force`, which replaces the database content and overwrites media files."""
+    if not force and not is_empty():  # before reading a large archive through
+        raise BackupError(
+            "The database already holds content. Restore into an empty "
+            "database, or pass --force to replace what is there."
+        )
     with tempfile.TemporaryDirectory() as tmp:
         manifest = read_archive(path, Path(tmp))
         db_file = manifest["database"]["file"]
@@ -165,11 +170,6 @@ def restore_backup(path, force=False, stdout=None):
         present = {name for name in media if default_storage.exists(name)}
         same = {name for name in present if stored_sha256(name) == media[name]}
         if not force:
-            if not is_empty():
-                raise BackupError(
-                    "The database already holds content. Restore into an empty "
-                    "database, or pass --force to replace what is there."
-                )
             clashes = sorted(present - same)
             if clashes:
                 raise BackupError(
