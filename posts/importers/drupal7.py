@@ -41,9 +41,6 @@ from .series import detect_series
 TITLE_LENGTH = Post._meta.get_field("title").max_length
 ATTACHMENT_TITLE_LENGTH = Attachment._meta.get_field("title").max_length
 ALT_LENGTH = Post._meta.get_field("featured_image_alt").max_length
-# Imported files keep their Drupal path under this media folder (where
-# /sites/default/files/<path> then leads).
-MEDIA_FOLDER = DRUPAL_MEDIA_FOLDER
 # Unix times outside this range are not dates a blog post could have.
 EARLIEST, LATEST = 0, 4102444800  # 1970 to 2100
 
@@ -406,7 +403,8 @@ class Drupal7Importer:
             return self.copied[relative]
         self.copied[relative] = None
         root = self.options.files_root
-        name = f"{MEDIA_FOLDER}/{relative}"
+        # Under the media folder where /sites/default/files/<path> then leads.
+        name = f"{DRUPAL_MEDIA_FOLDER}/{relative}"
         if root is None:
             if _is_safe_name(name) and default_storage.exists(name):
                 self.copied[relative] = name  # copied by an earlier run
