@@ -11,6 +11,8 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from .links import absolute
+
 # RFC 9116 §2.5.5: Expires is RECOMMENDED to be less than a year ahead. The
 # first of the month eleven months on is 10-11 months away, and the same all
 # month, so the file (and its ETag) changes once a month, not on every request.
@@ -32,7 +34,7 @@ def security_txt(request):
         f"Contact: {contact}",
         f"Expires: {expires_at():%Y-%m-%dT%H:%M:%SZ}",
         "Preferred-Languages: en",
-        f"Canonical: {settings.SITE_URL}{reverse('security_txt')}",
+        f"Canonical: {absolute(reverse('security_txt'))}",
     ]
     return HttpResponse(
         "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"

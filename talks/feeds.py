@@ -37,7 +37,7 @@ class TalksFeed(Feed):
         )
 
     def item_title(self, item):
-        if item.status != Talk.Status.SCHEDULED:
+        if not item.is_going_ahead:
             return f"{item.get_status_display()}: {item.title}"
         return item.title
 

@@ -87,7 +87,7 @@ def _description(talk):
     if talk.event_name:
         organiser = f", {talk.organiser}" if talk.organiser else ""
         lines.append(f"{talk.event_name}{organiser}")
-    if talk.status != Talk.Status.SCHEDULED:
+    if not talk.is_going_ahead:
         lines.append(f"{talk.get_status_display()}.")
     parts = ["\n".join(lines)] if lines else []
     parts.append(html_to_text(talk.abstract))
@@ -117,7 +117,7 @@ def talk_event(talk):
     event.add("dtstart", talk.starts_at.astimezone(UTC))
     event.add("dtend", talk.effective_ends_at.astimezone(UTC))
     summary = talk.title
-    if talk.status != Talk.Status.SCHEDULED:
+    if not talk.is_going_ahead:
         summary = f"{talk.get_status_display()}: {summary}"
     event.add("summary", defuse_markup(summary))
     event.add("status", ICAL_STATUS[talk.status])
@@ -126,8 +126,7 @@ def talk_event(talk):
         event.add("location", defuse_markup(location))
     event.add("description", defuse_markup(_description(talk)))
     # Only a talk going ahead blocks the time in its reader's calendar.
-    going_ahead = talk.status == Talk.Status.SCHEDULED
-    event.add("transp", "OPAQUE" if going_ahead else "TRANSPARENT")
+    event.add("transp", "OPAQUE" if talk.is_going_ahead else "TRANSPARENT")
     return event
 
 

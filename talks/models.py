@@ -372,6 +372,11 @@ class Talk(TagListMixin, models.Model):
         return effective_end(self.ends_at, self.starts_at)
 
     @property
+    def is_going_ahead(self):
+        """Neither cancelled nor postponed, as TalkQuerySet.going_ahead() decides."""
+        return self.status == self.Status.SCHEDULED
+
+    @property
     def is_upcoming(self):
         """True until the talk has ended, as TalkQuerySet.upcoming() decides."""
         end = self.effective_ends_at

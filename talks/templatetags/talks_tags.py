@@ -1,10 +1,10 @@
 from django import template
-from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
 from hawkins_site.dates import zone_name
+from hawkins_site.links import absolute
+from hawkins_site.reversing import cached_reverse
 from hawkins_site.richtext import http_url
 from talks.models import Talk
 
@@ -49,7 +49,7 @@ def calendar_urls():
     """The calendar of all talks as a subscription: the webcal:// address that
     calendar apps open as a subscription, and the https one that Google
     Calendar's "From URL" takes."""
-    address = settings.SITE_URL + reverse("talks:calendar")
+    address = absolute(cached_reverse("talks:calendar"))
     return {"web": address, "webcal": "webcal://" + address.split("://", 1)[1]}
 
 
