@@ -306,7 +306,8 @@ def test_photo_downloads_are_stored_without_their_location(admin_client):
 
 def test_downloads_inline_says_how_much_one_save_carries(admin_client):
     response = admin_client.get(reverse("admin:posts_post_add"))
-    assertContains(response, "One save carries up to 4 files of that size")
+    assertContains(response, "One save carries up to 4 files of 25 MB (100 MB)")
+    assertContains(response, "or an image, at most 10 MB")
 
 
 # --- Series ---------------------------------------------------------------------
