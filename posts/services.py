@@ -29,7 +29,11 @@ def merge_tags(keep, others):
                 rows = through.objects.filter(tag=tag).exclude(
                     content_object__in=already
                 )
-                rows.update(tag=keep)  # what is left duplicates `keep`: deleted
+                rows.update(tag=keep)
+                # What is left duplicates `keep`: gone before the tag, so the
+                # tag-delete receivers below find no posts whose search text
+                # to renew (done once for all of them after the loop).
+                through.objects.filter(tag=tag).delete()
             # Old Drupal addresses of the tag lead to the tag that stays.
             LegacyPath.objects.filter(tag=tag).update(tag=keep)
             record_tag_move(keep, tag.slug)

@@ -20,15 +20,15 @@ def leaf_nodes():
 
 
 @pytest.fixture
-def before_reader_aids():
-    """The schema as it was before posts 0003, and back to the newest after."""
-    apps = migrate([("posts", "0002_authoring")])
-    yield apps
+def migrated_back():
+    """migrated_back(app, migration): the schema as it was at `migration` (its
+    historical apps returned); back to the newest migrations after the test."""
+    yield lambda app, name: migrate([(app, name)])
     migrate(leaf_nodes())
 
 
-def test_reader_aids_migration_upgrades_existing_posts(before_reader_aids):
-    apps = before_reader_aids
+def test_reader_aids_migration_upgrades_existing_posts(migrated_back):
+    apps = migrated_back("posts", "0002_authoring")
     User = apps.get_model("auth", "User")
     Series = apps.get_model("posts", "Series")
     Post = apps.get_model("posts", "Post")
@@ -61,15 +61,9 @@ def test_reader_aids_migration_upgrades_existing_posts(before_reader_aids):
         assert "B" in upgraded.search_vector.split("'compass':")[1].split()[0]
 
 
-@pytest.fixture
-def before_web_links():
-    apps = migrate([("talks", "0002_editor_and_downloads")])
-    yield apps
-    migrate(leaf_nodes())
-
-
-def test_web_links_migration_completes_or_drops_stored_links(before_web_links, capsys):
-    Talk = before_web_links.get_model("talks", "Talk")
+def test_web_links_migration_completes_or_drops_stored_links(migrated_back, capsys):
+    apps = migrated_back("talks", "0002_editor_and_downloads")
+    Talk = apps.get_model("talks", "Talk")
     talk = Talk.objects.create(
         title="Compassion at work",
         slug="compassion-at-work",
